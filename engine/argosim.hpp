@@ -1,0 +1,19 @@
+// The engine's front door: YAML text in, a simulated Result out. No I/O, no globals: same input, same bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "engine/limits.hpp"
+#include "engine/result/result.hpp"
+
+namespace argosim {
+
+// Parses the Workflow (and optional Scenario) in `yaml`, validates it as Argo would, and simulates it.
+// Never throws: every problem becomes a diagnostic in the Result.
+Result simulateText(std::string_view yaml, const Limits& limits = {});
+
+// The contract's JSON document for a Result.
+std::string resultToJson(const Result& result, int indent = -1);
+
+} // namespace argosim

@@ -1,0 +1,21 @@
+// Bounds that keep every parse and simulation finite, whatever the input says.
+#pragma once
+
+#include <cstddef>
+
+#include "engine/time/nanos.hpp"
+
+namespace argosim {
+
+struct Limits {
+  std::size_t maxInputBytes = 4 * 1024 * 1024;
+  int maxNestingDepth = 64;          // YAML collections inside collections
+  std::size_t maxYamlNodes = 500000; // after alias expansion ("billion laughs")
+  std::size_t maxNodes = 250000;     // workflow nodes created by the simulation
+  std::size_t maxEvents = 2000000;   // timeline events
+  std::size_t maxFanOut = 100000;    // items of one withItems/withSequence/withParam
+  Nanos maxVirtualTime = 400LL * 24 * kHour;
+  int maxReconcilePassesPerInstant = 64;
+};
+
+} // namespace argosim

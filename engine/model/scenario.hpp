@@ -1,0 +1,45 @@
+// The playground's Scenario document: what each pod does, and the controller's settings. Argo never sees it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/model/source_pos.hpp"
+#include "engine/time/nanos.hpp"
+
+namespace argosim {
+
+struct AttemptBehaviour {
+  Nanos pending = 0;
+  bool pendingForever = false;
+  Nanos unschedulable = 0; // the part of `pending` before the kubelet admits the pod
+  bool unschedulableForever = false;
+  std::optional<Nanos> run = Nanos{10 * kSecond}; // nullopt: runs forever
+  int exitCode = 0;
+  std::optional<std::string> error; // the pod vanishes / errors with this message
+  bool ignoresSigterm = false;
+  SourcePos pos;
+};
+
+struct PodBehaviour {
+  std::vector<AttemptBehaviour> attempts; // the last one repeats
+  SourcePos pos;
+};
+
+struct ControllerSettings {
+  std::string startAt = "2024-07-04T00:00:00Z";
+  std::int64_t startAtUnixSeconds = 1720051200;
+  std::optional<Located<std::string>> transientErrorPattern; // the controller's TRANSIENT_ERROR_PATTERN
+};
+
+struct Scenario {
+  bool present = false;
+  std::vector<std::pair<Located<std::string>, PodBehaviour>> pods; // in document order
+  ControllerSettings controller;
+  SourcePos pos;
+};
+
+} // namespace argosim

@@ -1,0 +1,95 @@
+// One Argo template and the steps/DAG tasks that call other templates, as written in the Workflow.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/model/int_or_string.hpp"
+#include "engine/model/retry_strategy.hpp"
+#include "engine/model/source_pos.hpp"
+
+namespace argosim {
+
+struct Parameter {
+  Located<std::string> name;
+  std::optional<Located<std::string>> value; // `value`, or `default` for an input
+  SourcePos pos;
+};
+
+struct ContinueOn {
+  bool failed = false;
+  bool error = false;
+};
+
+struct Sequence {
+  std::optional<IntOrString> count;
+  std::optional<IntOrString> start;
+  std::optional<IntOrString> end;
+  std::optional<Located<std::string>> format;
+  SourcePos pos;
+};
+
+struct LifecycleHook {
+  Located<std::string> templateName;
+  std::optional<Located<std::string>> expression;
+  SourcePos pos;
+};
+
+// What a step and a DAG task share: a call of a template, possibly fanned out over items.
+struct Invocation {
+  Located<std::string> name;
+  Located<std::string> templateName;
+  std::vector<Parameter> arguments;
+  std::optional<Located<std::string>> when;
+  ContinueOn continueOn;
+  std::optional<std::vector<Located<nlohmann::json>>> withItems;
+  std::optional<Sequence> withSequence;
+  std::optional<Located<std::string>> withParam;
+  std::optional<Located<std::string>> onExit; // deprecated spelling of hooks.exit
+  std::map<std::string, LifecycleHook> hooks;
+  SourcePos pos;
+};
+
+using WorkflowStep = Invocation;
+
+struct DagTask {
+  Invocation call;
+  std::vector<Located<std::string>> dependencies;
+  std::optional<Located<std::string>> depends;
+};
+
+enum class TemplateType { Container, Script, Resource, Data, ContainerSet, Http, Plugin, Steps, Dag, Suspend, Unknown };
+
+const char* templateTypeName(TemplateType type);
+inline bool isLeaf(TemplateType type) {
+  return type != TemplateType::Steps && type != TemplateType::Dag && type != TemplateType::Suspend &&
+         type != TemplateType::Unknown;
+}
+
+struct Template {
+  Located<std::string> name;
+  TemplateType type = TemplateType::Unknown;
+  // The main container's command line, only read to infer a pod's behaviour (`sleep 5; exit 1`).
+  std::vector<std::string> command;
+  std::vector<std::string> args;
+  std::string scriptSource;
+  std::vector<Parameter> inputs;
+  std::optional<IntOrString> activeDeadlineSeconds;
+  std::optional<Located<std::string>> timeout;
+  std::optional<Located<std::string>> pendingTimeout;
+  std::optional<RetryStrategy> retryStrategy;
+  std::optional<Located<bool>> failFast;
+  std::optional<IntOrString> parallelism;
+  std::vector<std::vector<WorkflowStep>> steps;
+  std::vector<DagTask> tasks;
+  std::optional<Located<std::string>> dagTarget;
+  std::optional<Located<bool>> dagFailFast;
+  std::optional<Located<std::string>> suspendDuration;
+  SourcePos pos;
+};
+
+} // namespace argosim

@@ -1,0 +1,37 @@
+// The parts of an Argo Workflow that shape retries and deadlines.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/retry_strategy.hpp"
+#include "engine/model/source_pos.hpp"
+#include "engine/model/template.hpp"
+
+namespace argosim {
+
+struct Workflow {
+  Located<std::string> name; // metadata.name, or generateName plus a fixed suffix
+  Located<std::string> entrypoint;
+  std::optional<Located<std::int64_t>> activeDeadlineSeconds;
+  std::optional<RetryStrategy> retryStrategy;
+  std::optional<Template> templateDefaults;
+  std::optional<Located<std::string>> onExit;
+  std::map<std::string, LifecycleHook> hooks;
+  std::optional<Located<std::int64_t>> parallelism;
+  std::vector<Parameter> arguments;
+  std::vector<Template> templates;
+  SourcePos pos;
+
+  const Template* findTemplate(std::string_view templateName) const {
+    for (const auto& t : templates)
+      if (t.name.value == templateName) return &t;
+    return nullptr;
+  }
+};
+
+} // namespace argosim
