@@ -18,6 +18,7 @@ struct Parameter {
   Located<std::string> name;
   std::optional<Located<std::string>> value; // `value`, or `default` for an input
   SourcePos pos;
+  bool hasValueFrom = false; // `valueFrom` given (not modelled; it counts as a value for validation)
 };
 
 struct ContinueOn {
@@ -52,6 +53,10 @@ struct Invocation {
   std::optional<Located<std::string>> onExit; // deprecated spelling of hooks.exit
   std::map<std::string, LifecycleHook> hooks;
   SourcePos pos;
+  bool hasContinueOn = false; // `continueOn` written at all (validateDAG forbids it beside `depends`)
+  SourcePos continueOnPos;
+  std::optional<SourcePos> templateRefPos; // `templateRef` (not simulated: no WorkflowTemplates here)
+  std::optional<SourcePos> inlinePos;      // `inline` template (not simulated)
 };
 
 using WorkflowStep = Invocation;
@@ -90,6 +95,8 @@ struct Template {
   std::optional<Located<bool>> dagFailFast;
   std::optional<Located<std::string>> suspendDuration;
   SourcePos pos;
+  // How many template-type keys (container, steps, dag, …) were written: validateTemplateType wants exactly one.
+  int typeCount = 0;
 };
 
 } // namespace argosim

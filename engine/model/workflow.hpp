@@ -16,6 +16,7 @@ namespace argosim {
 
 struct Workflow {
   Located<std::string> name; // metadata.name, or generateName plus a fixed suffix
+  std::optional<Located<std::string>> generateName; // set when the name was generated from it
   Located<std::string> entrypoint;
   std::optional<Located<std::int64_t>> activeDeadlineSeconds;
   std::optional<RetryStrategy> retryStrategy;
