@@ -1,0 +1,61 @@
+// The worker side of the engine protocol, kept free of `self` so that tests can drive it with a fake module.
+// Messages in:  {type: 'init'} | {type: 'simulate', id, yaml}
+// Messages out: {type: 'progress', loaded, total} | {type: 'ready', version} | {type: 'failed', error}
+//               {type: 'result', id, ok: true, json, ms} | {type: 'result', id, ok: false, error}
+
+/** load(progress) → Promise<module with simulate(yamlText) → JSON string and version()>; post(message). */
+export function createWorkerHandler({ load, post, now = () => performance.now() }) {
+  let ready;
+  const ensure = () => {
+    ready ??= Promise.resolve()
+      .then(() => load((loaded, total) => post({ type: 'progress', loaded, total })))
+      .then(
+        (mod) => {
+          let version = '';
+          try {
+            version = String(mod.version());
+          } catch {
+            version = 'unknown';
+          }
+          post({ type: 'ready', version });
+          return mod;
+        },
+        (err) => {
+          post({ type: 'failed', error: messageOf(err) });
+          throw err;
+        },
+      );
+    return ready;
+  };
+  return async function onMessage(msg) {
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'init') {
+      await ensure().catch(() => {});
+      return;
+    }
+    if (msg.type !== 'simulate') return;
+    let mod;
+    try {
+      mod = await ensure();
+    } catch (err) {
+      post({ type: 'result', id: msg.id, ok: false, error: `The engine did not load: ${messageOf(err)}` });
+      return;
+    }
+    const started = now();
+    try {
+      const json = mod.simulate(String(msg.yaml ?? ''));
+      if (typeof json !== 'string') throw new Error('simulate() did not return a string');
+      post({ type: 'result', id: msg.id, ok: true, json, ms: now() - started });
+    } catch (err) {
+      post({ type: 'result', id: msg.id, ok: false, error: `The engine failed on this input: ${messageOf(err)}` });
+    }
+  };
+}
+
+export function messageOf(err) {
+  if (err instanceof Error) return err.message;
+  if (typeof WebAssembly !== 'undefined' && WebAssembly.Exception && err instanceof WebAssembly.Exception) {
+    return 'a C++ exception escaped the engine';
+  }
+  return String(err);
+}

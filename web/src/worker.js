@@ -1,0 +1,40 @@
+// The engine's Web Worker: loads the WASM module (reporting download progress) and answers simulate requests.
+import { createWorkerHandler } from './engine/protocol.js';
+import * as engine from './wasm/argosim.mjs';
+
+const wasmUrl = new URL('./wasm/argosim.wasm', import.meta.url).href;
+
+async function fetchWithProgress(url, progress) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not fetch ${url} (HTTP ${response.status})`);
+  const total = Number(response.headers.get('content-length')) || 0;
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    progress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+async function load(progress) {
+  const create = engine.default ?? engine.createArgosim;
+  if (typeof create !== 'function') throw new Error('argosim.mjs exports no createArgosim()');
+  if (engine.isFake) return create();
+  const wasmBinary = await fetchWithProgress(wasmUrl, progress);
+  return create({ wasmBinary });
+}
+
+const handle = createWorkerHandler({ load, post: (msg) => self.postMessage(msg) });
+self.onmessage = (ev) => handle(ev.data);

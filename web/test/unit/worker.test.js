@@ -1,0 +1,139 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createWorkerHandler } from '../../src/engine/protocol.js';
+import { EngineClient, EngineTimeout, Superseded } from '../../src/engine/client.js';
+import createFake from '../fake-engine.js';
+
+/** A Worker look-alike that runs the real handler in-process, a macrotask later, like postMessage does. */
+function fakeWorker({ load, hangOn = 'HANG' } = {}) {
+  const w = {
+    terminated: false,
+    posted: [],
+    onmessage: null,
+    onerror: null,
+    postMessage(msg) {
+      w.posted.push(msg);
+      if (msg.type === 'simulate' && msg.yaml.includes(hangOn)) return; // never answers: a run that hangs
+      setTimeout(() => handler(msg), 0);
+    },
+    terminate() {
+      w.terminated = true;
+    },
+  };
+  const handler = createWorkerHandler({
+    load: load ?? (() => createFake()),
+    post: (m) => setTimeout(() => !w.terminated && w.onmessage?.({ data: m }), 0),
+  });
+  return w;
+}
+
+describe('worker handler (worker side)', () => {
+  it('reports progress and ready, then answers with the module JSON and the same id', async () => {
+    const out = [];
+    const handle = createWorkerHandler({
+      load: async (progress) => {
+        progress(50, 100);
+        return { version: () => '1.2.3', simulate: (y) => JSON.stringify({ echo: y }) };
+      },
+      post: (m) => out.push(m),
+    });
+    await handle({ type: 'simulate', id: 7, yaml: 'a: 1' });
+    expect(out[0]).toEqual({ type: 'progress', loaded: 50, total: 100 });
+    expect(out[1]).toEqual({ type: 'ready', version: '1.2.3' });
+    expect(out[2]).toMatchObject({ type: 'result', id: 7, ok: true, json: '{"echo":"a: 1"}' });
+    expect(typeof out[2].ms).toBe('number');
+  });
+  it('turns a throwing module into an error result and keeps serving', async () => {
+    const out = [];
+    const handle = createWorkerHandler({ load: () => createFake(), post: (m) => out.push(m) });
+    await handle({ type: 'simulate', id: 1, yaml: 'THROW' });
+    await handle({ type: 'simulate', id: 2, yaml: 'ok: 1' });
+    expect(out.filter((m) => m.type === 'result').map((m) => [m.id, m.ok])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(out.find((m) => m.id === 1).error).toMatch(/boom/);
+  });
+  it('says clearly when the module cannot load', async () => {
+    const out = [];
+    const handle = createWorkerHandler({ load: async () => { throw new Error('no wasm'); }, post: (m) => out.push(m) });
+    await handle({ type: 'init' });
+    await handle({ type: 'simulate', id: 3, yaml: '' });
+    expect(out[0]).toEqual({ type: 'failed', error: 'no wasm' });
+    expect(out[1]).toMatchObject({ type: 'result', id: 3, ok: false });
+    expect(out[1].error).toMatch(/did not load: no wasm/);
+  });
+});
+
+describe('engine client (page side)', () => {
+  it('parses the result and reports the version', async () => {
+    const statuses = [];
+    const client = new EngineClient({ spawn: () => fakeWorker(), onStatus: (s) => statuses.push(s.state) });
+    const { result } = await client.simulate('sleep 120');
+    expect(result.workflow.message).toBe('Max duration limit exceeded');
+    expect(client.version).toBe('fake-fixtures');
+    expect(statuses).toContain('ready');
+  });
+  it('replaces a waiting request with a newer one', async () => {
+    const client = new EngineClient({ spawn: () => fakeWorker() });
+    const first = client.simulate('a: 1'); // in flight
+    const second = client.simulate('b: 2'); // queued …
+    const third = client.simulate('c: 3'); // … and replaced
+    await expect(second).rejects.toBeInstanceOf(Superseded);
+    await expect(first).resolves.toHaveProperty('result');
+    await expect(third).resolves.toHaveProperty('result');
+  });
+  it('terminates and restarts a worker that takes too long, with a clear message', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers = [];
+      const client = new EngineClient({
+        spawn: () => {
+          const w = fakeWorker();
+          workers.push(w);
+          return w;
+        },
+        timeoutMs: 3000,
+      });
+      const hung = client.simulate('HANG');
+      const after = client.simulate('ok: 1');
+      const hungCheck = expect(hung).rejects.toBeInstanceOf(EngineTimeout);
+      await vi.advanceTimersByTimeAsync(10);
+      expect(workers).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(3000);
+      await hungCheck;
+      await expect(hung).rejects.toThrow(/longer than 3 s.*restarted/);
+      expect(workers[0].terminated).toBe(true);
+      expect(workers).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(50);
+      await expect(after).resolves.toHaveProperty('result');
+      expect(client.restarts).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('does not count module loading against the watchdog', async () => {
+    vi.useFakeTimers();
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      const client = new EngineClient({
+        spawn: () => fakeWorker({ load: async () => { await gate; return createFake(); } }),
+        timeoutMs: 100,
+      });
+      const p = client.simulate('ok: 1');
+      await vi.advanceTimersByTimeAsync(1000); // slow download, no timeout
+      release();
+      await vi.advanceTimersByTimeAsync(20);
+      await expect(p).resolves.toHaveProperty('result');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('rejects everything when the engine failed to load', async () => {
+    const client = new EngineClient({
+      spawn: () => fakeWorker({ load: async () => { throw new Error('404 argosim.wasm'); } }),
+    });
+    await expect(client.simulate('x')).rejects.toThrow(/404 argosim.wasm/);
+    await expect(client.simulate('y')).rejects.toThrow(/404 argosim.wasm/);
+  });
+});
