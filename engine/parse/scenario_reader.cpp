@@ -1,0 +1,218 @@
+// Reads the playground's Scenario document (docs: /work/shared/spec/scenario.md). Unlike Argo's schema, ours
+// is strict: an unknown field is an error, since a typo would silently change what the simulation shows.
+#include "engine/parse/argo_duration.hpp"
+#include "engine/parse/document_readers.hpp"
+
+#include <string>
+
+namespace argosim::parse_detail {
+namespace {
+
+struct DurationField {
+  bool present = false;
+  bool forever = false;
+  Nanos value = 0;
+  SourcePos pos;
+};
+
+class ScenarioReader {
+public:
+  explicit ScenarioReader(Reader& r) : r_(r) {}
+
+  void document(const YAML::Node& doc, Scenario& sc) {
+    sc.present = true;
+    sc.pos = posOf(doc);
+    r_.readMap(
+        doc, "", 0, {"kind", "apiVersion", "pods", "controller"},
+        [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
+          if (key == "pods") {
+            if (r_.expectMap(v, kp, key)) pods(v, sc);
+          } else if (key == "controller") {
+            if (r_.expectMap(v, kp, key)) controller(v, sc.controller);
+          }
+        },
+        "the Scenario", UnknownKeys::Error);
+  }
+
+private:
+  void pods(const YAML::Node& m, Scenario& sc) {
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (!r_.visit(it->first, 2) || !r_.visit(it->second, 2)) return;
+      SourcePos kp = posOf(it->first);
+      if (!it->first.IsScalar() || it->first.Scalar().empty()) {
+        r_.error(kp, "pods", "a pod key must be a name, found " + Reader::describe(it->first));
+        continue;
+      }
+      std::string key = it->first.Scalar();
+      std::string path = "pods." + key;
+      bool duplicate = false;
+      for (const auto& [existing, _] : sc.pods)
+        duplicate = duplicate || existing.value == key;
+      if (duplicate) {
+        r_.error(kp, path, "duplicate pod key \"" + key + "\"");
+        continue;
+      }
+      const YAML::Node& v = it->second;
+      if (!v.IsMap()) {
+        r_.error(Reader::valuePos(v, kp), path,
+                 "expected a map ({run: 10s, exit: 0} or {attempts: [...]}), found " + Reader::describe(v));
+        continue;
+      }
+      PodBehaviour pod;
+      pod.pos = kp;
+      if (v["attempts"]) {
+        r_.readMap(
+            v, path, 2, {"attempts"},
+            [&](const std::string&, SourcePos akp, const YAML::Node& list) {
+              std::string aPath = path + ".attempts";
+              if (!list.IsSequence() || list.size() == 0) {
+                r_.error(Reader::valuePos(list, akp), aPath,
+                         "attempts must be a non-empty list, found " + Reader::describe(list));
+                return;
+              }
+              std::size_t i = 0;
+              for (const auto& a : list) {
+                if (!r_.visit(a, 3)) return;
+                std::string ePath = aPath + "[" + std::to_string(i++) + "]";
+                if (!a.IsMap()) {
+                  r_.error(Reader::valuePos(a, akp), ePath, "expected a map, found " + Reader::describe(a));
+                  continue;
+                }
+                pod.attempts.push_back(attempt(a, ePath, 4));
+              }
+            },
+            "a pod entry with attempts", UnknownKeys::Error);
+      } else {
+        pod.attempts.push_back(attempt(v, path, 3));
+      }
+      if (r_.stopped()) return;
+      if (!pod.attempts.empty()) sc.pods.emplace_back(Located<std::string>{key, kp}, std::move(pod));
+    }
+  }
+
+  // Argo's duration rules (bare number = seconds, Go units, no `d`), plus `forever` where allowed.
+  DurationField duration(const YAML::Node& v, SourcePos kp, const std::string& path, bool foreverAllowed) {
+    DurationField out;
+    out.pos = Reader::valuePos(v, kp);
+    if (!v.IsScalar() || classifyScalar(v).kind == ScalarKind::Null ||
+        classifyScalar(v).kind == ScalarKind::Bool) {
+      r_.error(out.pos, path, "expected a duration such as 30s, 2m or 1h30m, found " + Reader::describe(v));
+      return out;
+    }
+    const std::string& text = v.Scalar();
+    if (text == "forever") {
+      if (!foreverAllowed) {
+        r_.error(out.pos, path, lastPathSegment(path) + " cannot be forever");
+        return out;
+      }
+      out.present = out.forever = true;
+      return out;
+    }
+    DurationResult parsed = parseArgoDurationText(text);
+    if (!parsed.value) {
+      r_.error(out.pos, path,
+               "bad duration: " + parsed.error + " (write e.g. 90s, 2m, 1h30m or a number of seconds" +
+                   std::string(foreverAllowed ? ", or forever" : "") + ")");
+      return out;
+    }
+    if (*parsed.value < 0) {
+      r_.error(out.pos, path, "duration " + text + " is negative");
+      return out;
+    }
+    out.present = true;
+    out.value = *parsed.value;
+    return out;
+  }
+
+  AttemptBehaviour attempt(const YAML::Node& m, const std::string& path, int depth) {
+    AttemptBehaviour a;
+    a.pos = posOf(m);
+    DurationField pending, unschedulable, run;
+    std::optional<Located<std::int64_t>> exitCode;
+    std::optional<Located<std::string>> error;
+    r_.readMap(
+        m, path, depth, {"pending", "unschedulable", "run", "exit", "error", "ignoresSigterm"},
+        [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
+          std::string vPath = path + "." + key;
+          if (key == "pending")
+            pending = duration(v, kp, vPath, true);
+          else if (key == "unschedulable")
+            unschedulable = duration(v, kp, vPath, true);
+          else if (key == "run")
+            run = duration(v, kp, vPath, true);
+          else if (key == "exit") {
+            exitCode = r_.int64(v, kp, vPath);
+            if (exitCode && (exitCode->value < 0 || exitCode->value > 255)) {
+              r_.error(exitCode->pos, vPath,
+                       "exit code " + std::to_string(exitCode->value) + " is outside 0..255");
+              exitCode.reset();
+            }
+          } else if (key == "error") {
+            error = r_.anyString(v, kp, vPath);
+          } else if (key == "ignoresSigterm") {
+            if (auto b = r_.boolean(v, kp, vPath)) a.ignoresSigterm = b->value;
+          }
+        },
+        "a pod attempt", UnknownKeys::Error);
+    if (pending.present) {
+      a.pending = pending.value;
+      a.pendingForever = pending.forever;
+    }
+    if (unschedulable.present) {
+      a.unschedulable = unschedulable.value;
+      a.unschedulableForever = unschedulable.forever;
+      bool tooLong =
+          unschedulable.forever ? !a.pendingForever : (!a.pendingForever && a.unschedulable > a.pending);
+      if (tooLong)
+        r_.error(unschedulable.pos, path + ".unschedulable",
+                 "unschedulable is the first part of pending, so it cannot be longer than pending");
+    }
+    if (run.present) a.run = run.forever ? std::nullopt : std::optional<Nanos>(run.value);
+    if (exitCode) a.exitCode = static_cast<int>(exitCode->value);
+    if (error) a.error = error->value;
+    if (exitCode && error)
+      r_.error(exitCode->pos, path + ".exit",
+               "exit and error exclude each other: an errored pod has no exit code of its own");
+    if (exitCode && run.present && run.forever)
+      r_.error(exitCode->pos, path + ".exit",
+               "a pod that runs forever never exits: drop exit, or give run a length");
+    if (error && run.present && run.forever)
+      r_.error(error->pos, path + ".error",
+               "a pod that runs forever never errors: drop error, or give run a length");
+    return a;
+  }
+
+  void controller(const YAML::Node& m, ControllerSettings& c) {
+    r_.readMap(
+        m, "controller", 1, {"startAt", "transientErrorPattern"},
+        [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
+          std::string path = "controller." + key;
+          if (key == "startAt") {
+            auto text = r_.anyString(v, kp, path);
+            if (!text) return;
+            auto seconds = parseRfc3339Seconds(text->value);
+            if (!seconds) {
+              r_.error(text->pos, path,
+                       "startAt \"" + text->value +
+                           "\" is not an RFC 3339 time such as 2024-07-04T00:00:00Z");
+              return;
+            }
+            c.startAt = text->value;
+            c.startAtUnixSeconds = *seconds;
+          } else if (key == "transientErrorPattern") {
+            c.transientErrorPattern = r_.string(v, kp, path);
+          }
+        },
+        "controller", UnknownKeys::Error);
+  }
+
+  Reader& r_;
+};
+
+} // namespace
+
+void readScenarioDocument(Reader& reader, const YAML::Node& doc, Scenario& scenario) {
+  ScenarioReader(reader).document(doc, scenario);
+}
+
+} // namespace argosim::parse_detail

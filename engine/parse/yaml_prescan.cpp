@@ -1,0 +1,205 @@
+#include "engine/parse/yaml_prescan.hpp"
+
+#include <vector>
+
+namespace argosim::parse_detail {
+namespace {
+
+void addError(Diagnostics& diagnostics, int line, int column, std::string message) {
+  diagnostics.push_back({Severity::Error, {line, column}, "", std::move(message)});
+}
+
+std::string normalise(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      // YAML treats CR, LF and CRLF alike as one line break; yaml-cpp is only certain about LF.
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool isBlank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// One pass over the text, line by line, tracking what changes the nesting yaml-cpp will recurse into:
+// block indentation levels, `- `/`? ` indicators written on one line, and flow brackets. Quoted scalars,
+// comments and block-scalar bodies are skipped so that brackets inside strings do not count. The estimate may
+// be too high (a deeply indented multi-line plain scalar) but is never lower than the true nesting.
+class DepthScanner {
+public:
+  DepthScanner(const Limits& limits, Diagnostics& diagnostics) : limits_(limits), diagnostics_(diagnostics) {}
+
+  bool scan(const std::string& text) {
+    std::size_t start = 0;
+    int lineNo = 0;
+    while (start <= text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      ++lineNo;
+      if (!scanLine(std::string_view(text).substr(start, end - start), lineNo)) return false;
+      if (end == text.size()) break;
+      start = end + 1;
+    }
+    return true;
+  }
+
+private:
+  bool tooDeep(int line, int column) {
+    int depth = static_cast<int>(indents_.size()) + compact_ + flowDepth_;
+    if (depth <= limits_.maxNestingDepth) return false;
+    addError(diagnostics_, line, column,
+             "YAML nested deeper than " + std::to_string(limits_.maxNestingDepth) +
+                 " levels: the input is refused before parsing (limit maxNestingDepth)");
+    return true;
+  }
+
+  bool scanLine(std::string_view line, int lineNo) {
+    std::size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ')
+      ++indent;
+    std::size_t firstContent = indent;
+    while (firstContent < line.size() && isBlank(line[firstContent]))
+      ++firstContent;
+    bool blank = firstContent >= line.size();
+
+    if (blockScalarParent_ >= 0) {
+      if (blank || static_cast<int>(indent) > blockScalarParent_) return true; // the scalar's text
+      blockScalarParent_ = -1;
+    }
+    bool inQuote = inDouble_ || inSingle_;
+    if (!inQuote && flowDepth_ == 0 && !blank) {
+      if (firstContent != indent && line[firstContent] != '#') {
+        addError(diagnostics_, lineNo, static_cast<int>(indent) + 1,
+                 "tab character in indentation: YAML indents with spaces only");
+        return false;
+      }
+      if (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") {
+        if (line.size() == 3 || isBlank(line[3])) {
+          indents_.clear();
+          indent = 3;
+        }
+      }
+      if (line[firstContent] != '#') {
+        while (!indents_.empty() && indents_.back() > static_cast<int>(indent))
+          indents_.pop_back();
+        if (indents_.empty() || indents_.back() < static_cast<int>(indent))
+          indents_.push_back(static_cast<int>(indent));
+      }
+    }
+    compact_ = 0;
+    bool nodeStart = !inQuote;
+    int parentCol = static_cast<int>(indent);
+    for (std::size_t i = inQuote ? 0 : indent; i < line.size(); ++i) {
+      char c = line[i];
+      char next = i + 1 < line.size() ? line[i + 1] : ' ';
+      int column = static_cast<int>(i) + 1;
+      if (inDouble_) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          inDouble_ = false;
+        continue;
+      }
+      if (inSingle_) {
+        if (c == '\'') {
+          if (next == '\'')
+            ++i;
+          else
+            inSingle_ = false;
+        }
+        continue;
+      }
+      if (isBlank(c)) continue;
+      if (c == '#' && (i == 0 || isBlank(line[i - 1]))) break;
+      if (nodeStart && (c == '&' || c == '!')) { // anchor or tag before a node: the node has not started yet
+        while (i + 1 < line.size() && !isBlank(line[i + 1]))
+          ++i;
+        continue;
+      }
+      if (flowDepth_ > 0) {
+        if (c == '[' || c == '{') {
+          ++flowDepth_;
+          if (tooDeep(lineNo, column)) return false;
+          nodeStart = true;
+        } else if (c == ']' || c == '}') {
+          --flowDepth_;
+          nodeStart = false;
+        } else if (c == ',' || c == ':' || c == '?') {
+          nodeStart = true;
+        } else if (nodeStart && c == '"') {
+          inDouble_ = true;
+        } else if (nodeStart && c == '\'') {
+          inSingle_ = true;
+        } else {
+          nodeStart = false;
+        }
+        continue;
+      }
+      if (nodeStart) {
+        if ((c == '-' || c == '?') && isBlank(next)) {
+          ++compact_;
+          parentCol = column - 1;
+          if (tooDeep(lineNo, column)) return false;
+          continue;
+        }
+        if (c == '[' || c == '{') {
+          flowDepth_ = 1;
+          if (tooDeep(lineNo, column)) return false;
+          continue;
+        }
+        if (c == '|' || c == '>') {
+          blockScalarParent_ = parentCol;
+          return true;
+        }
+        nodeStart = false;
+        parentCol = column - 1;
+        if (c == '"')
+          inDouble_ = true;
+        else if (c == '\'')
+          inSingle_ = true;
+        continue;
+      }
+      if (c == ':' && isBlank(next)) nodeStart = true;
+    }
+    return !tooDeep(lineNo, 1);
+  }
+
+  const Limits& limits_;
+  Diagnostics& diagnostics_;
+  std::vector<int> indents_;
+  int compact_ = 0;
+  int flowDepth_ = 0;
+  int blockScalarParent_ = -1;
+  bool inDouble_ = false;
+  bool inSingle_ = false;
+};
+
+} // namespace
+
+PrescanResult prescanYaml(std::string_view text, const Limits& limits, Diagnostics& diagnostics) {
+  PrescanResult result;
+  if (text.size() > limits.maxInputBytes) {
+    addError(diagnostics, 1, 1,
+             "input is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                 std::to_string(limits.maxInputBytes));
+    result.ok = false;
+    return result;
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    diagnostics.push_back({Severity::Info, {1, 1}, "", "UTF-8 byte-order mark at the start ignored"});
+    text.remove_prefix(3);
+  }
+  result.text = normalise(text);
+  DepthScanner scanner(limits, diagnostics);
+  result.ok = scanner.scan(result.text);
+  return result;
+}
+
+} // namespace argosim::parse_detail
