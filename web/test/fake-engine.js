@@ -13,7 +13,7 @@ function diagnosticsResult(diagnostics) {
   };
 }
 
-export default async function createArgosim() {
+export async function createArgosim() {
   return {
     version: () => 'fake-fixtures',
     simulate(text) {
@@ -38,3 +38,4 @@ export default async function createArgosim() {
     },
   };
 }
+export default createArgosim;

@@ -90,7 +90,7 @@ export function buildWarp(domainEnd, activeIntervals, markTimes, collapseIdle) {
     if (collapsible.length && busy > 0) {
       const removed = collapsible.reduce((s, [a, b]) => s + (b - a), 0);
       const kept = domainEnd - removed;
-      const squeezed = Math.max(kept * 0.06, 1);
+      const squeezed = Math.max(kept * 0.12, 1);
       pieces = [];
       let t = 0;
       for (const [a, b] of collapsible) {
@@ -188,7 +188,7 @@ export function layout(result, { collapseIdle = true } = {}) {
         let label;
         if (killer) {
           kind = 'kill';
-          label = `${code ?? 'no exit code'} · killed by ${killer}`;
+          label = `${code ?? 'no exit code'} · ${killer}`;
         } else if (node.endedBy === 'pod-error' || node.phase === 'Error') {
           kind = 'error';
           label = 'pod error';
@@ -234,7 +234,7 @@ export function layout(result, { collapseIdle = true } = {}) {
   const horizon = Math.max(end, ...deadlines.map((d) => d.at), 0);
   const farLimit = Math.max(end * 1.5, end + 30);
   const reach = collapseIdle ? horizon : Math.max(end, ...deadlines.map((d) => d.at).filter((at) => at <= farLimit));
-  const pad = Math.max(2, 0.04 * Math.max(end, 1));
+  const pad = Math.max(2, 0.15 * Math.max(end, 1)); // room on the right for the last labels
   const domainEnd = Math.max(reach, 1) + pad;
   const lines = deadlines.map((d) => {
     const global = d.kind === 'workflow' || !d.node;

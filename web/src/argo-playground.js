@@ -1,0 +1,60 @@
+// <argo-playground> — a script-tag web component for documentation pages. The YAML goes inline in the element
+// (ideally inside <script type="text/yaml">, which the browser never runs or reflows); the component shows the
+// playground's embed.html in an iframe, passing the text as a #v1: share state. Attributes:
+//   mode="readonly|editable"  theme="light|dark"  panels="timeline,why"  example="<gallery id>"  height="520"
+import { encodeState } from './share.js';
+
+const EMBED_URL = new URL('./embed.html', import.meta.url.replace(/\/assets\/[^/]*$/, '/'));
+
+/** Removes the indentation that HTML source adds to the inline YAML. */
+export function dedent(text) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join('\n') + '\n';
+}
+
+class ArgoPlayground extends HTMLElement {
+  static get observedAttributes() {
+    return ['mode', 'theme', 'panels', 'example', 'height'];
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    this.update();
+  }
+
+  attributeChangedCallback() {
+    if (this.shadowRoot) this.update();
+  }
+
+  async update() {
+    const source = this.querySelector('script[type="text/yaml"], script[type="application/yaml"]');
+    const text = dedent(source ? source.textContent : this.textContent);
+    const url = new URL(EMBED_URL);
+    url.searchParams.set('mode', this.getAttribute('mode') === 'editable' ? 'editable' : 'readonly');
+    for (const name of ['theme', 'panels']) {
+      const v = this.getAttribute(name);
+      if (v) url.searchParams.set(name, v);
+    }
+    const example = this.getAttribute('example');
+    if (example && !text.trim()) url.searchParams.set('example', example);
+    else url.hash = await encodeState(text);
+    let frame = this.shadowRoot.querySelector('iframe');
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.title = this.getAttribute('title') || 'argosim playground';
+      frame.loading = 'lazy';
+      frame.style.width = '100%';
+      frame.style.border = '1px solid #d0d7de';
+      frame.style.borderRadius = '8px';
+      this.shadowRoot.append(frame);
+    }
+    frame.style.height = `${Number(this.getAttribute('height')) || 560}px`;
+    if (frame.src !== url.href) frame.src = url.href;
+  }
+}
+
+if (!customElements.get('argo-playground')) customElements.define('argo-playground', ArgoPlayground);

@@ -1,0 +1,66 @@
+// Vite for the playground: root is web/, static files (examples, docs sample) come from ../public.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const realEngine = here('./src/wasm/argosim.mjs');
+
+/**
+ * Resolves the engine module: the real WASM build when web/src/wasm/argosim.mjs exists; the fixture stand-in
+ * when ARGOSIM_FAKE_ENGINE=1 (page work before the engine is built); otherwise a module that says what to build.
+ */
+function engineResolver() {
+  return {
+    name: 'argosim-engine',
+    enforce: 'pre',
+    resolveId(source) {
+      if (!source.endsWith('/wasm/argosim.mjs')) return null;
+      if (process.env.ARGOSIM_FAKE_ENGINE === '1') return here('./test/fake-engine.js');
+      if (existsSync(realEngine)) return realEngine;
+      return '\0argosim-missing';
+    },
+    load(id) {
+      if (id !== '\0argosim-missing') return null;
+      return `export function createArgosim() {
+  return Promise.reject(new Error('the engine is not built (web/src/wasm/argosim.mjs is missing): run cmake --workflow --preset wasm'));
+}
+export default createArgosim;`;
+    },
+  };
+}
+
+/** The CSP meta blocks Vite's dev-server style injection; keep it in built pages only. */
+function devWithoutCsp() {
+  return {
+    name: 'argosim-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
+
+export default defineConfig({
+  root: here('.'),
+  publicDir: here('../public'),
+  base: './',
+  plugins: [engineResolver(), devWithoutCsp()],
+  worker: { format: 'es', plugins: () => [engineResolver()] },
+  build: {
+    target: 'es2022',
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      input: {
+        index: here('./index.html'),
+        embed: here('./embed.html'),
+        'argo-playground': here('./src/argo-playground.js'),
+      },
+      output: {
+        // the web component is loaded by other sites' pages with a plain <script src>: give it a stable name
+        entryFileNames: (chunk) => (chunk.name === 'argo-playground' ? 'argo-playground.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+});
