@@ -1,0 +1,14 @@
+// Go's default float64 printing (fmt.Sprint / %v), used where Argo stringifies a float, e.g.
+// lastRetry.duration.
+#pragma once
+
+#include <string>
+
+namespace argosim {
+
+// fmt.Sprint(float64): strconv 'g' with the shortest round-trip digits, in exponent form when the decimal
+// exponent is < -4 or >= 6 ("6.5", "123456", "1e+06", "0.0001", "1e-05"). Not 21: that is encoding/json's and
+// JavaScript's threshold. Infinities print as "+Inf"/"-Inf", NaN as "NaN", negative zero as "-0".
+std::string formatGoFloat(double value);
+
+} // namespace argosim
