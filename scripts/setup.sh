@@ -32,22 +32,37 @@ SRC
   need_update=true
 fi
 
-if [ ${#need_apt[@]} -gt 0 ] || ! $catch2_ok || [ "${need_update:-false}" = true ] || [ ! -d "$root/third_party/yaml-cpp" ]; then
-  echo "setup: installing ${need_apt[*]} $($catch2_ok || echo libcatch2-dev)" >&2
+if [ ${#need_apt[@]} -gt 0 ] || ! $catch2_ok || [ "${need_update:-false}" = true ] \
+  || [ ! -f "$root/third_party/yaml-cpp/CMakeLists.txt" ] || [ ! -f "$root/third_party/catch2/CMakeLists.txt" ]; then
+  missing=("${need_apt[@]}")
+  $catch2_ok || missing+=(libcatch2-dev)
+  echo "setup: apt-get update${missing[*]:+; installing ${missing[*]}}" >&2
   apt-get update -qq
   [ ${#need_apt[@]} -gt 0 ] && apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
   $catch2_ok || apt-get install -y -qq --no-install-recommends -t bookworm-backports libcatch2-dev >/dev/null
 fi
 
-# yaml-cpp for WebAssembly is built from Debian's own source package, in the same CMake build as the engine.
-if [ ! -f "$root/third_party/yaml-cpp/CMakeLists.txt" ]; then
+# Debian's own source package (with Debian's patches) unpacked into third_party/<dir>, for the WebAssembly build:
+# yaml-cpp and Catch2 are compiled there with em++ in the same CMake build as the engine.
+fetch_source() { # <apt source spec> <dir name>
+  local spec=$1 dir=$2 tmp log
+  [ -f "$root/third_party/$dir/CMakeLists.txt" ] && return 0
+  echo "setup: apt-get source $spec -> third_party/$dir" >&2
   tmp=$(mktemp -d)
-  (cd "$tmp" && apt-get source -qq yaml-cpp >/dev/null 2>&1)
+  log="$tmp/apt-get-source.log"
+  if ! (cd "$tmp" && apt-get source -qq "$spec" >"$log" 2>&1); then
+    cat "$log" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
   mkdir -p "$root/third_party"
-  rm -rf "$root/third_party/yaml-cpp"
-  mv "$tmp"/yaml-cpp-*/ "$root/third_party/yaml-cpp"
+  rm -rf "$root/third_party/$dir"
+  mv "$tmp"/*/ "$root/third_party/$dir"
   rm -rf "$tmp"
-fi
+}
+fetch_source yaml-cpp yaml-cpp
+# The same Catch2 (3.7.1, bookworm-backports) as the native libcatch2-dev, so one set of test sources runs both ways.
+fetch_source catch2/bookworm-backports catch2
 
 # Node packages for the page and its tests (no browser download: Debian's chromium is used).
 if [ -f "$root/web/package-lock.json" ]; then
