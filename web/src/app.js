@@ -222,7 +222,7 @@ export async function startPlayground(root, options = {}) {
     reducedMotion,
     onTime: (t) => {
       timeline.setTime(t);
-      clock.textContent = moment(t);
+      clock.textContent = moment(Math.round(t * 10) / 10);
       const warp = timeline.L?.warp;
       if (warp) {
         const frac = warp.total ? warp.toW(t) / warp.toW(playback.end || 1) : 0;
@@ -318,6 +318,7 @@ export async function startPlayground(root, options = {}) {
 
   function show(result, ms) {
     state.result = result;
+    root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
     const diags = Array.isArray(result.diagnostics) ? result.diagnostics : [];
     editor?.setDiagnostics(diags);
     renderDiagnostics(diags);
@@ -358,7 +359,6 @@ export async function startPlayground(root, options = {}) {
       playback.seek(L.end);
     }
     root.dataset.ready = 'true';
-    root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
   }
 
   function rootName(result) {

@@ -257,19 +257,27 @@ export class TimelineView {
     const linesG = s('g', { class: 'tl-deadlines' });
     chart.append(linesG);
     const offscreen = [];
+    const taken = new Map(); // row → label extents already drawn, so deadline labels never overprint
+    const fits = (row, a, b) => !(taken.get(row) ?? []).some(([x0, x1]) => a < x1 + 4 && b > x0 - 4);
     for (const line of L.lines) {
       if (line.beyond) {
         offscreen.push(line);
         continue;
       }
       const x = this.x(line.at);
-      const flip = x + line.label.length * 6 + 6 > chartRight;
+      const w = line.label.length * 6 + 4;
       const y0 = line.row === -1 ? AXIS_H - 6 : rowTop(line.row) + 1;
       const y1 = line.row === -1 ? height - 4 : rowTop(line.row) + ROW_H - 1;
       const g = s('g', { class: `tl-deadline dl-${line.kind}`, 'data-deadline-kind': line.kind, 'data-at': line.at, 'data-node': line.node },
         s('line', { x1: x, x2: x, y1: y0, y2: y1 }),
-        s('text', { x: flip ? x - 3 : x + 3, 'text-anchor': flip ? 'end' : 'start', y: (line.row === -1 ? AXIS_H + 4 : rowTop(line.row)) + 9, class: 'dl-label', text: line.label }),
         s('title', { text: `${line.kind} deadline${line.node ? ` of ${line.node}` : ''} at ${moment(line.at)}` }));
+      const right = [x + 3, x + 3 + w];
+      const left = [x - 3 - w, x - 3];
+      const side = right[1] <= chartRight && fits(line.row, ...right) ? right : left[0] >= NAME_W && fits(line.row, ...left) ? left : null;
+      if (side) {
+        taken.set(line.row, [...(taken.get(line.row) ?? []), side]);
+        g.append(s('text', { x: side === right ? x + 3 : x - 3, 'text-anchor': side === right ? 'start' : 'end', y: (line.row === -1 ? AXIS_H + 4 : rowTop(line.row)) + 9, class: 'dl-label', text: line.label }));
+      }
       linesG.append(g);
     }
     // deadlines beyond the drawn range (collapse idle time is off): stacked at the right edge, still labelled

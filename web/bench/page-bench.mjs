@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Page benchmark (not a test): gzipped bundle size (WASM + JS + CSS), load-to-first-timeline and
+// keystroke-to-redraw in headless Chromium, each the median of N runs. Prints figures; exits 0.
+//   node bench/page-bench.mjs [--runs N] [--no-build] [--port 4174]
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const web = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const RUNS = Number(opt('runs', 7));
+const PORT = Number(opt('port', 4174));
+const BUDGET_KB = 300;
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (!args.includes('--no-build')) {
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const realEngine = existsSync(join(web, 'src/wasm/argosim.mjs'));
+
+// ---- bundle size: what index.html loads (the web component and embed entry are separate, listed apart)
+const dist = join(web, 'dist');
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  }
+};
+walk(join(dist, 'assets'));
+const rows = files
+  .filter((f) => /\.(js|css|wasm)$/.test(f))
+  .map((f) => {
+    const bytes = readFileSync(f);
+    return { file: f.slice(dist.length + 1), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+  })
+  .sort((a, b) => b.gz - a.gz);
+const pageRows = rows.filter((r) => !/embed-/.test(r.file));
+const total = pageRows.reduce((s, r) => s + r.gz, 0);
+console.log(`argosim page benchmark (${process.env.ARGOSIM_FAKE_ENGINE === '1' ? 'FAKE fixture engine: no WASM' : realEngine ? 'real engine' : 'NO engine built: figures exclude the WASM'})`);
+console.log('\nbundle (gzip -9):');
+for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gz).padStart(10)} gz`);
+const by = (re) => pageRows.filter((r) => re.test(r.file)).reduce((s, r) => s + r.gz, 0);
+console.log(`  total for the playground page: ${kb(total)} gz (JS ${kb(by(/\.js$/))}, CSS ${kb(by(/\.css$/))}, WASM ${kb(by(/\.wasm$/))}); budget ${BUDGET_KB} KB → ${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'}`);
+
+// ---- timings in headless Chromium against vite preview
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+const base = `http://127.0.0.1:${PORT}/`;
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+  const loads = [];
+  const typed = [];
+  const forced = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}#example/maxduration-143-kill`);
+    // from navigation start to the first drawn timeline (a segment in the DOM, after the next frame)
+    loads.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const done = () => requestAnimationFrame(() => resolve(performance.now()));
+            const ok = () => Number(document.getElementById('app')?.dataset.runs ?? 0) > 0 && document.querySelector('.tl-seg');
+            if (ok()) return done();
+            const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
+            mo.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
+          }),
+      ),
+    );
+    // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
+    const measure = async (press) => {
+      const wait = page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const app = document.getElementById('app');
+            const n = Number(app.dataset.runs);
+            let t0 = 0;
+            document.addEventListener('keydown', () => (t0 ||= performance.now()), { capture: true, once: true });
+            const mo = new MutationObserver(() => {
+              if (Number(app.dataset.runs) > n) {
+                mo.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - t0));
+              }
+            });
+            mo.observe(app, { attributes: true });
+          }),
+      );
+      await press();
+      return wait;
+    };
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    typed.push(await measure(() => page.keyboard.type('#')));
+    forced.push(await measure(() => page.keyboard.press('ControlOrMeta+Enter')));
+    await ctx.close();
+  }
+  await browser.close();
+  const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
+  console.log('\ntimings (headless Chromium, 1280×720):');
+  console.log(`  load → first timeline:            ${fmt(loads)}`);
+  console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
+  console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
+} finally {
+  process.kill(-server.pid);
+}

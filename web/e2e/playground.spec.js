@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test, expect, hasEngine, NO_ENGINE, SCREENS, usingFake, waitForRun, runs, replaceText, editorText, guard } from './fixtures.js';
+
+const gallery = JSON.parse(readFileSync(fileURLToPath(new URL('../../public/examples/index.json', import.meta.url)), 'utf8'));
+const SEED = 'maxduration-143-kill';
+
+test.beforeEach(() => {
+  test.skip(!hasEngine, NO_ENGINE);
+});
+
+test('loads, simulates the first example and draws the timeline', async ({ page }) => {
+  await page.goto('./');
+  await waitForRun(page);
+  await expect(page.locator('#example-select')).toHaveValue(gallery[0].id);
+  await expect(page.locator('.tl-seg').first()).toBeVisible();
+  await expect(page.locator('.tl-deadline').first()).toBeAttached();
+  await expect(page.locator('.status')).toContainText('Simulated in');
+  await expect(page.locator('#outcome')).not.toBeEmpty();
+  await expect(page.locator('#lesson')).toContainText(gallery[0].title);
+});
+
+test('the seed case: the retry is killed at 180 s by the executor with 143', async ({ page }) => {
+  test.skip(usingFake, 'needs the real engine');
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const attempt1 = page.locator('.tl-seg[data-kind="running"][data-start="130"][data-end="180"]');
+  await expect(attempt1).toHaveCount(1);
+  await expect(attempt1).toHaveAttribute('data-phase', 'Failed');
+  await expect(page.locator('.tl-seg[data-kind="running"][data-start="0"][data-end="120"]')).toHaveCount(1);
+  await expect(page.locator('.tl-seg[data-kind="backoff"][data-start="120"][data-end="130"]')).toHaveCount(1);
+  await expect(page.locator('[data-deadline-kind="maxDuration"][data-at="180"]')).toHaveCount(1);
+  await expect(page.locator('[data-deadline-kind="executor"][data-at="180"]')).toHaveCount(1);
+  await expect(page.locator('[data-deadline-kind="pod"][data-at="3600"]')).toHaveCount(1);
+  await expect(page.locator('[data-deadline-kind="pod"][data-at="3730"]')).toHaveCount(1);
+  const kill = page.locator('.tl-marker[data-ended-by="executor-deadline"]');
+  await expect(kill).toHaveAttribute('data-exit-code', '143');
+  await expect(kill).toContainText('143');
+  // the why panel tells the root's story by default
+  const why = page.locator('#why');
+  await expect(why).toContainText('maxDuration deadline = first attempt started 0 s + 3m = 180 s');
+  await expect(why).toContainText("attempt 1's ARGO_DEADLINE = 180 s");
+  await expect(why).toContainText('killed at 180 s, exit 143');
+  await expect(why).toContainText('Max duration limit exceeded');
+  // selecting the attempt's row tells its own story
+  await page.locator('.tl-row[data-row="2"] .tl-name').click();
+  await expect(why).toContainText('Killed by the executor');
+});
+
+test('opens every gallery entry and shows its lesson', async ({ page }) => {
+  await page.goto('./');
+  await waitForRun(page);
+  for (const entry of gallery) {
+    const before = await runs(page);
+    await page.locator('#example-select').selectOption(entry.id);
+    await waitForRun(page, before);
+    await expect(page.locator('#lesson'), entry.id).toContainText(entry.title);
+    await expect(page.locator('.status'), entry.id).toContainText('Simulated in');
+    await expect(page.locator('.tl-row').first(), entry.id).toBeVisible();
+    expect(page.url(), entry.id).toContain(`#example/${entry.id}`);
+    await page.locator('#zoom-fit').click();
+    await page.keyboard.press('End');
+    await page.screenshot({ path: `${SCREENS}gallery-${entry.id}.png` });
+  }
+});
+
+test('editing re-simulates and the timeline changes; reset returns to the example', async ({ page }) => {
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const original = await editorText(page);
+  const ends = () => page.locator('.tl-seg[data-kind="running"]').evaluateAll((els) => els.map((e) => e.dataset.end).join(','));
+  const firstEnds = await ends();
+  const before = await runs(page);
+  const edited = usingFake ? original.replace('sleep 120', 'sleep 90') : original.replace('maxDuration: 3m', 'maxDuration: 5m');
+  expect(edited).not.toBe(original);
+  await replaceText(page, edited);
+  await waitForRun(page, before);
+  if (!usingFake) {
+    await expect(page.locator('[data-deadline-kind="maxDuration"]')).toHaveAttribute('data-at', '300');
+    await expect(page.locator('[data-deadline-kind="maxDuration"][data-at="180"]')).toHaveCount(0);
+  }
+  await expect.poll(ends).not.toBe(firstEnds);
+  await expect(page.locator('#reset')).toBeVisible();
+  // the edit survives a reload
+  await page.waitForTimeout(400);
+  await page.reload();
+  await waitForRun(page);
+  expect(await editorText(page)).toBe(edited);
+  const beforeReset = await runs(page);
+  await page.locator('#reset').click();
+  await waitForRun(page, beforeReset);
+  expect(await editorText(page)).toBe(original);
+  await expect(page.locator('#reset')).toBeHidden();
+});
+
+test('bad YAML gets inline diagnostics with line:column', async ({ page }) => {
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const before = await runs(page);
+  const broken = usingFake
+    ? 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec: [1, 2\n  x: y\n'
+    : 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: bad\nspec:\n  entrypoint: main\n  templates:\n  - name: main\n    retryStrategy:\n      limit: 2\n      backoff: {duration: 10s, factor: "1.5"}\n    container: {image: alpine}\n';
+  await replaceText(page, broken);
+  await waitForRun(page, before);
+  const item = page.locator('#diagnostics li').first();
+  await expect(item).toBeVisible();
+  await expect(item.locator('.diag-jump')).toHaveText(/\d+:\d+/);
+  await expect(page.locator('.cm-lint-marker-error, .cm-lint-marker-warning').first()).toBeVisible();
+  await expect(page.locator('.cm-lintRange-error, .cm-lintRange-warning').first()).toBeAttached();
+  await page.screenshot({ path: `${SCREENS}diagnostics.png` });
+  // a syntax error stops the run, the page says so, and keeps the last good timeline marked as stale
+  const beforeSyntax = await runs(page);
+  await replaceText(page, 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec: [1, 2\n  x: y\n');
+  await waitForRun(page, beforeSyntax);
+  await expect(page.locator('.status')).toContainText('Not simulated');
+  await expect(page.locator('#diagnostics li').first()).toContainText(/\d+:\d+/);
+});
+
+test('a share link restores exactly the shared text, unicode included', async ({ page, browser }) => {
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const text = (await editorText(page)) + '# ünïcødé — 日本語 ✓ 🚀 \t tab and trailing spaces   \n';
+  const before = await runs(page);
+  await replaceText(page, text);
+  await waitForRun(page, before);
+  expect(await editorText(page)).toBe(text);
+  await page.locator('#share').click();
+  const link = await page.locator('#share-link').inputValue();
+  expect(link).toMatch(/#v1:[A-Za-z0-9_-]+$/);
+  await expect(page.locator('#embed-code')).toHaveValue(/embed\.html\?mode=readonly#v1:/);
+  // a fresh browser profile: no draft to fall back on
+  const other = await browser.newContext();
+  const foreign = await guard(other, link);
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await waitForRun(fresh);
+  expect(await editorText(fresh)).toBe(text);
+  await other.close();
+  expect(foreign).toEqual([]);
+});
+
+test('keyboard: Home, arrows, End and Space move the playhead', async ({ page }) => {
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await page.locator('.tl-axis-title').click(); // leave the editor
+  await page.keyboard.press('Home');
+  await expect(page.locator('#clock')).toHaveText('0 s');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#clock')).not.toHaveText('0 s');
+  await page.keyboard.press('End');
+  const end = await page.locator('#clock').textContent();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('#clock')).not.toHaveText(end);
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await expect(page.locator('#play')).toHaveAttribute('aria-label', /Pause/);
+  await page.keyboard.press(' ');
+  await expect(page.locator('#play')).toHaveAttribute('aria-label', /Play/);
+  await page.keyboard.press('?');
+  await expect(page.locator('#help')).toBeVisible();
+  await expect(page.locator('#help')).toContainText('Ctrl/⌘ + Enter');
+});
+
+test('prefers-reduced-motion jumps to the end', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await page.locator('#play').click();
+  await expect(page.locator('#scrub')).toHaveValue('1000');
+});
+
+test('collapse idle time toggles the squeezed stretches', async ({ page }) => {
+  test.skip(usingFake, 'needs the real engine');
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await expect(page.locator('.tl-break').first()).toBeAttached();
+  await page.locator('#collapse-idle').uncheck();
+  await expect(page.locator('.tl-break')).toHaveCount(0);
+  await expect(page.locator('[data-deadline-kind="pod"].offscreen').first()).toBeAttached();
+  await page.locator('#collapse-idle').check();
+  await expect(page.locator('.tl-break').first()).toBeAttached();
+});
+
+test('embed page: read-only, forced theme, chosen panels, open-in-playground link', async ({ page }) => {
+  await page.goto(`./embed.html?example=${SEED}&theme=dark&panels=timeline,why`);
+  await waitForRun(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.tl-seg').first()).toBeVisible();
+  await expect(page.locator('.cm-editor')).toHaveCount(0);
+  await expect(page.locator('#why')).not.toBeEmpty();
+  await expect(page.locator('#open-in-playground')).toHaveAttribute('href', new RegExp(`index\\.html#example/${SEED}$`));
+  await page.screenshot({ path: `${SCREENS}embed-dark.png` });
+
+  await page.goto(`./embed.html?mode=editable&theme=light`);
+  await waitForRun(page);
+  await expect(page.locator('.cm-content')).toHaveAttribute('contenteditable', 'true');
+  const before = await runs(page);
+  await replaceText(page, (await editorText(page)).replace('name:', 'name: x') );
+  await waitForRun(page, before);
+  await expect(page.locator('#open-in-playground')).toHaveAttribute('href', /index\.html#v1:/);
+});
+
+test('docs sample: the iframe and the <argo-playground> element both play', async ({ page }) => {
+  await page.goto('./docs-sample.html');
+  await expect(page.frameLocator('#iframe-embed').locator('.tl-seg').first()).toBeVisible({ timeout: 15_000 });
+  await page.locator('#component-embed').scrollIntoViewIfNeeded();
+  const component = page.frameLocator('argo-playground iframe');
+  await expect(component.locator('.tl-seg').first()).toBeVisible({ timeout: 15_000 });
+  await expect(component.locator('.cm-content')).toContainText('gave-up');
+  await page.screenshot({ path: `${SCREENS}docs-sample.png`, fullPage: true });
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`screenshot at 1280×720, ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(`./#example/${SEED}`);
+    await waitForRun(page);
+    await expect(page.locator('.tl-seg').first()).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}playground-${scheme}.png` });
+    await page.locator('#help-button').click();
+    await page.screenshot({ path: `${SCREENS}help-${scheme}.png` });
+  });
+}
