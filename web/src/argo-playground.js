@@ -3,18 +3,9 @@
 // playground's embed.html in an iframe, passing the text as a #v1: share state. Attributes:
 //   mode="readonly|editable"  theme="light|dark"  panels="timeline,why"  example="<gallery id>"  height="520"
 import { encodeState } from './share.js';
+import { dedent } from './dedent.js';
 
 const EMBED_URL = new URL('./embed.html', import.meta.url.replace(/\/assets\/[^/]*$/, '/'));
-
-/** Removes the indentation that HTML source adds to the inline YAML. */
-export function dedent(text) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(cut)).join('\n') + '\n';
-}
 
 class ArgoPlayground extends HTMLElement {
   static get observedAttributes() {

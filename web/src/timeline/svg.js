@@ -265,18 +265,21 @@ export class TimelineView {
         continue;
       }
       const x = this.x(line.at);
-      const w = line.label.length * 6 + 4;
       const y0 = line.row === -1 ? AXIS_H - 6 : rowTop(line.row) + 1;
       const y1 = line.row === -1 ? height - 4 : rowTop(line.row) + ROW_H - 1;
       const g = s('g', { class: `tl-deadline dl-${line.kind}`, 'data-deadline-kind': line.kind, 'data-at': line.at, 'data-node': line.node },
         s('line', { x1: x, x2: x, y1: y0, y2: y1 }),
         s('title', { text: `${line.kind} deadline${line.node ? ` of ${line.node}` : ''} at ${moment(line.at)}` }));
-      const right = [x + 3, x + 3 + w];
-      const left = [x - 3 - w, x - 3];
-      const side = right[1] <= chartRight && fits(line.row, ...right) ? right : left[0] >= NAME_W && fits(line.row, ...left) ? left : null;
-      if (side) {
+      // the full label right of the line, else left of it, else just the kind, else nothing (the title remains)
+      for (const text of [line.label, line.kind]) {
+        const w = text.length * 6 + 4;
+        const right = [x + 3, x + 3 + w];
+        const left = [x - 3 - w, x - 3];
+        const side = right[1] <= chartRight && fits(line.row, ...right) ? right : left[0] >= NAME_W && fits(line.row, ...left) ? left : null;
+        if (!side) continue;
         taken.set(line.row, [...(taken.get(line.row) ?? []), side]);
-        g.append(s('text', { x: side === right ? x + 3 : x - 3, 'text-anchor': side === right ? 'start' : 'end', y: (line.row === -1 ? AXIS_H + 4 : rowTop(line.row)) + 9, class: 'dl-label', text: line.label }));
+        g.append(s('text', { x: side === right ? x + 3 : x - 3, 'text-anchor': side === right ? 'start' : 'end', y: (line.row === -1 ? AXIS_H + 4 : rowTop(line.row)) + 9, class: 'dl-label', text }));
+        break;
       }
       linesG.append(g);
     }
