@@ -1,5 +1,4 @@
-// Argo's duration strings (utils.go: ParseStringToDuration) and RFC 3339 timestamps, as the parser needs
-// them. Stand-ins until engine/time/duration.hpp and wall_clock.hpp land; then these forward to them.
+// The parser's view of Argo durations and RFC 3339 times, adapting engine/time to optional-returning helpers.
 #pragma once
 
 #include "engine/time/nanos.hpp"
@@ -13,20 +12,17 @@ namespace argosim::parse_detail {
 
 struct DurationResult {
   std::optional<Nanos> value;
-  std::string error; // Go's text, e.g. `time: unknown unit "d" in duration "1d"`
+  std::string
+      error; // Argo's text, e.g. `unable to parse 1d as a duration: time: unknown unit "d" in duration "1d"`
 };
 
-// Go's time.ParseDuration: `90s`, `1h30m`, `1.5m`, `-2s`; `0` alone needs no unit; no `d`.
-DurationResult parseGoDuration(std::string_view text);
-
-// ParseStringToDuration: a whole number (strconv.Atoi) is seconds, else a Go duration. The error reads
-// `unable to parse <s> as a duration: <Go error>`.
+// utils.go: ParseStringToDuration (engine/time/duration.hpp: parseArgoDuration).
 DurationResult parseArgoDurationText(std::string_view text);
 
 // strconv.Atoi: optional sign, decimal digits, int64 range, nothing else.
 std::optional<std::int64_t> goAtoi(std::string_view text);
 
-// RFC 3339 (`2024-07-04T00:00:00Z`, `…+02:00`, fractional seconds allowed and dropped) → Unix seconds.
+// RFC 3339 → Unix seconds (engine/time/wall_clock.hpp).
 std::optional<std::int64_t> parseRfc3339Seconds(std::string_view text);
 
 } // namespace argosim::parse_detail
