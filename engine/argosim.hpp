@@ -1,11 +1,11 @@
 // The engine's front door: YAML text in, a simulated Result out. No I/O, no globals: same input, same bytes.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include "engine/limits.hpp"
 #include "engine/result/result.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace argosim {
 

@@ -1,34 +1,36 @@
 // What a simulation produced: the workflow's outcome, every node, the timeline of events and deadlines.
 #pragma once
 
+#include "engine/model/diagnostic.hpp"
+#include "engine/time/nanos.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "engine/model/diagnostic.hpp"
-#include "engine/time/nanos.hpp"
-
 namespace argosim {
 
 // Why a node ended, in the words the page and the CLI explain. Stable strings: they are part of the contract.
 namespace ended_by {
-inline constexpr const char* kExit = "exit";                           // main exited by itself
-inline constexpr const char* kPodError = "pod-error";                  // the pod vanished or errored
-inline constexpr const char* kKubeletDeadline = "kubelet-deadline";    // pod activeDeadlineSeconds
-inline constexpr const char* kExecutorDeadline = "executor-deadline";  // ARGO_DEADLINE (maxDuration or workflow)
-inline constexpr const char* kWorkflowDeadline = "workflow-deadline";  // controller: Step exceeded its deadline
-inline constexpr const char* kTimeout = "timeout";                     // template timeout while Pending
-inline constexpr const char* kPodCreation = "pod-creation";            // the pod could not be built
-inline constexpr const char* kSucceeded = "succeeded";                 // retry/composite: a child succeeded
-inline constexpr const char* kPolicy = "policy";                       // retryPolicy does not retry this
-inline constexpr const char* kLimit = "limit";                         // No more retries left
-inline constexpr const char* kExpression = "expression";               // expression evaluated to false
-inline constexpr const char* kMaxDuration = "max-duration";            // Max duration limit exceeded
+inline constexpr const char* kExit = "exit";                        // main exited by itself
+inline constexpr const char* kPodError = "pod-error";               // the pod vanished or errored
+inline constexpr const char* kKubeletDeadline = "kubelet-deadline"; // pod activeDeadlineSeconds
+inline constexpr const char* kExecutorDeadline =
+    "executor-deadline"; // ARGO_DEADLINE (maxDuration or workflow)
+inline constexpr const char* kWorkflowDeadline =
+    "workflow-deadline";                                    // controller: Step exceeded its deadline
+inline constexpr const char* kTimeout = "timeout";          // template timeout while Pending
+inline constexpr const char* kPodCreation = "pod-creation"; // the pod could not be built
+inline constexpr const char* kSucceeded = "succeeded";      // retry/composite: a child succeeded
+inline constexpr const char* kPolicy = "policy";            // retryPolicy does not retry this
+inline constexpr const char* kLimit = "limit";              // No more retries left
+inline constexpr const char* kExpression = "expression";    // expression evaluated to false
+inline constexpr const char* kMaxDuration = "max-duration"; // Max duration limit exceeded
 inline constexpr const char* kBackoffMaxDuration = "backoff-max-duration"; // Backoff would exceed ...
-inline constexpr const char* kRetryDeadline = "retry-deadline";        // retry exceeded workflow deadline
-inline constexpr const char* kConfigError = "config-error";            // a retryStrategy field failed to parse
-inline constexpr const char* kChildren = "children";                   // a composite's children decided it
+inline constexpr const char* kRetryDeadline = "retry-deadline";            // retry exceeded workflow deadline
+inline constexpr const char* kConfigError = "config-error"; // a retryStrategy field failed to parse
+inline constexpr const char* kChildren = "children";        // a composite's children decided it
 inline constexpr const char* kFailFast = "fail-fast";
 inline constexpr const char* kOmitted = "omitted";
 inline constexpr const char* kSkipped = "skipped";

@@ -1,0 +1,69 @@
+#include "engine/result/result_text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace argosim {
+
+namespace {
+std::string secondsText(Nanos t) {
+  char buf[32];
+  if (t % kSecond == 0)
+    std::snprintf(buf, sizeof buf, "%llds", static_cast<long long>(t / kSecond));
+  else
+    std::snprintf(buf, sizeof buf, "%.3fs", toSeconds(t));
+  return buf;
+}
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+} // namespace
+
+std::string resultToText(const Result& r) {
+  std::ostringstream out;
+  out << "workflow " << r.workflow.name << ": " << r.workflow.phase;
+  if (!r.workflow.message.empty()) out << " \"" << r.workflow.message << "\"";
+  if (r.workflow.finishedAt) out << " at " << secondsText(*r.workflow.finishedAt);
+  out << "\n\n";
+
+  const std::vector<std::string> header = {"NODE", "TYPE",    "START",         "END", "PHASE",
+                                           "EXIT", "POD ADS", "ARGO_DEADLINE", "WHY"};
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& n : r.nodes) {
+    rows.push_back({n.name, n.type, secondsText(n.startedAt), n.finishedAt ? secondsText(*n.finishedAt) : "-",
+                    n.phase, n.exitCode ? std::to_string(*n.exitCode) : "-",
+                    n.podActiveDeadlineSeconds ? std::to_string(*n.podActiveDeadlineSeconds) + "s" : "-",
+                    n.executorDeadline ? secondsText(*n.executorDeadline) : "-",
+                    n.endedBy + (n.message.empty() ? "" : ": " + n.message)});
+  }
+  std::vector<std::size_t> width(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    width[c] = header[c].size();
+    for (const auto& row : rows)
+      width[c] = std::max(width[c], row[c].size());
+  }
+  const auto line = [&](const std::vector<std::string>& row) {
+    for (std::size_t c = 0; c < row.size(); ++c)
+      out << (c + 1 < row.size() ? pad(row[c], width[c] + 2) : row[c]);
+    out << "\n";
+  };
+  line(header);
+  for (const auto& row : rows)
+    line(row);
+
+  if (!r.events.empty()) {
+    out << "\nTIMELINE\n";
+    for (const auto& e : r.events)
+      out << pad(secondsText(e.t), 10) << pad(e.node, 24) << pad(e.kind, 18) << e.message << "\n";
+  }
+  for (const auto& d : r.diagnostics)
+    out << "\n"
+        << severityName(d.severity) << (d.pos.line ? " at line " + std::to_string(d.pos.line) : "") << ": "
+        << d.message;
+  if (!r.diagnostics.empty()) out << "\n";
+  return out.str();
+}
+
+} // namespace argosim

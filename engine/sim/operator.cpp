@@ -1,0 +1,651 @@
+// The reconcile loop and template dispatch of the simulated controller (operator.go: operate,
+// executeTemplate).
+#include "engine/sim/operator.hpp"
+
+#include "engine/model/int_resolution.hpp"
+#include "engine/model/template_defaults.hpp"
+#include "engine/sim/node_id.hpp"
+#include "engine/time/duration.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace argosim {
+
+namespace {
+// controller.go: maxAllowedStackDepth, the default bound on executeTemplate recursion.
+constexpr int kMaxStackDepth = 100;
+
+// operator.go: stepsOrDagSeparator, stripped from a display name after the boundary's name.
+std::string displayNameFor(const std::string& name, const std::string& boundaryName) {
+  if (boundaryName.empty() || name.rfind(boundaryName, 0) != 0) return name;
+  std::string rest = name.substr(boundaryName.size());
+  static const std::regex separator(R"(^(\[\d+\])?\.)");
+  return std::regex_replace(rest, separator, "", std::regex_constants::format_first_only);
+}
+} // namespace
+
+const char* nodePhaseName(NodePhase phase) {
+  switch (phase) {
+  case NodePhase::Pending:
+    return "Pending";
+  case NodePhase::Running:
+    return "Running";
+  case NodePhase::Succeeded:
+    return "Succeeded";
+  case NodePhase::Skipped:
+    return "Skipped";
+  case NodePhase::Failed:
+    return "Failed";
+  case NodePhase::Error:
+    return "Error";
+  case NodePhase::Omitted:
+    return "Omitted";
+  }
+  return "";
+}
+
+const char* nodeTypeName(NodeType type) {
+  switch (type) {
+  case NodeType::Pod:
+    return "Pod";
+  case NodeType::Retry:
+    return "Retry";
+  case NodeType::Steps:
+    return "Steps";
+  case NodeType::StepGroup:
+    return "StepGroup";
+  case NodeType::DAG:
+    return "DAG";
+  case NodeType::TaskGroup:
+    return "TaskGroup";
+  case NodeType::Skipped:
+    return "Skipped";
+  case NodeType::Suspend:
+    return "Suspend";
+  }
+  return "";
+}
+
+Operator::Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits)
+    : workflow_(workflow), scenario_(scenario), limits_(limits) {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Nodes
+
+Node* Operator::findNode(std::string_view name) {
+  const int i = nodeIndex(name);
+  return i < 0 ? nullptr : &nodeAt(i);
+}
+
+const Node* Operator::findNodeById(const std::string& id) const {
+  const auto it = nodeById_.find(id);
+  return it == nodeById_.end() ? nullptr : &nodes_[static_cast<std::size_t>(it->second)];
+}
+
+int Operator::nodeIndex(std::string_view name) const {
+  const auto it = nodeByName_.find(std::string(name));
+  return it == nodeByName_.end() ? -1 : it->second;
+}
+
+// operator.go: initializeNode
+Node& Operator::initializeNode(const std::string& name, NodeType type, const std::string& templateName,
+                               const std::string& boundaryId, NodePhase phase, const ExecuteOptions& opts,
+                               const std::string& message) {
+  if (nodes_.size() >= limits_.maxNodes) limitHit_ = true;
+  Node node;
+  node.id = nodeId(workflow_.name.value, name);
+  node.name = name;
+  node.type = type;
+  node.templateName = templateName;
+  node.boundaryId = boundaryId;
+  node.phase = phase;
+  node.message = message;
+  node.startedAt = now_;
+  node.retried = opts.retried;
+  node.hooked = opts.hooked;
+  node.onExitPod = opts.onExitTemplate;
+  if (opts.retried) node.attempt = opts.attempt;
+  const Node* boundary = boundaryId.empty() ? nullptr : findNodeById(boundaryId);
+  const std::string boundaryName = boundary ? boundary->name : "";
+  node.displayName = boundaryName.empty() ? name : displayNameFor(name, boundaryName);
+  if (node.fulfilled()) node.finishedAt = node.startedAt;
+  nodes_.push_back(std::move(node));
+  nodeByName_[name] = static_cast<int>(nodes_.size() - 1);
+  nodeById_[nodes_.back().id] = static_cast<int>(nodes_.size() - 1);
+  changed_ = true;
+  Node& created = nodes_.back();
+  event(created, "created", std::string(nodeTypeName(type)) + " " + nodePhaseName(phase));
+  return created;
+}
+
+void Operator::addChildNode(const std::string& parentName, const std::string& childName) {
+  Node* parent = findNode(parentName);
+  if (!parent) return;
+  const std::string childId = nodeId(workflow_.name.value, childName);
+  if (std::find(parent->children.begin(), parent->children.end(), childId) == parent->children.end()) {
+    parent->children.push_back(childId);
+    changed_ = true;
+  }
+}
+
+// operator.go: markNodePhase — the message only changes when one is given; a terminal phase stamps
+// finishedAt.
+Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::string> message,
+                              const char* endedBy) {
+  const bool wasFulfilled = node.fulfilled();
+  const NodePhase oldPhase = node.phase;
+  const std::string oldMessage = node.message;
+  if (node.phase != phase) {
+    node.phase = phase;
+    changed_ = true;
+  }
+  if (message && *message != node.message) {
+    node.message = *message;
+    changed_ = true;
+  }
+  if (node.fulfilled() && !node.finishedAt) {
+    node.finishedAt = now_;
+    changed_ = true;
+  }
+  if (endedBy && node.fulfilled() && !wasFulfilled) node.endedBy = endedBy;
+  if (!wasFulfilled && node.fulfilled())
+    event(node, "finished",
+          std::string(nodePhaseName(node.phase)) + (node.message.empty() ? "" : ": " + node.message));
+  else if (oldPhase != node.phase && node.phase == NodePhase::Running)
+    event(node, "running", "");
+  else if (!node.fulfilled() && oldMessage != node.message && !node.message.empty())
+    event(node, node.message.rfind("Backoff for ", 0) == 0 ? "backoff" : "message", node.message);
+  return node;
+}
+
+Node& Operator::markNodeError(Node& node, const ControllerError& err) {
+  return markNodePhase(node, NodePhase::Error, err.message, err.endedBy);
+}
+
+void Operator::event(const Node& node, const char* kind, std::string message) {
+  if (events_.size() >= limits_.maxEvents) {
+    limitHit_ = true;
+    return;
+  }
+  events_.push_back(TimelineEvent{now_, node.name, kind, std::move(message)});
+}
+
+void Operator::deadline(const char* kind, const std::string& nodeName, Nanos at) {
+  // Reconciles recompute the same deadline again and again; keep the first of each.
+  if (deadlinesSeen_.insert(std::string(kind) + '\n' + nodeName + '\n' + std::to_string(at)).second)
+    deadlines_.push_back(DeadlineRecord{kind, nodeName, at});
+}
+
+void Operator::requeueAt(Nanos at) {
+  timers_.insert(std::max(at, now_));
+}
+
+std::optional<Nanos> Operator::nextTimer() const {
+  if (timers_.empty()) return std::nullopt;
+  return *timers_.begin();
+}
+
+void Operator::popTimersUpTo(Nanos t) {
+  while (!timers_.empty() && *timers_.begin() <= t)
+    timers_.erase(timers_.begin());
+}
+
+std::optional<Nanos> Operator::nextPodChangeAfter(Nanos t) const {
+  std::optional<Nanos> next;
+  for (const auto& pod : pods_) {
+    if (pod.nodeIndex < 0 || nodes_[static_cast<std::size_t>(pod.nodeIndex)].fulfilled()) continue;
+    const auto at = pod.nextChangeAfterOrAt(t + 1);
+    if (at && (!next || *at < *next)) next = at;
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reconcile
+
+void Operator::failWorkflowInvalidSpec(const std::string& message) {
+  now_ = 0;
+  started_ = true;
+  markWorkflowPhase("Failed", "invalid spec: " + message);
+}
+
+// operator.go: markWorkflowPhase (the parts visible in the result).
+void Operator::markWorkflowPhase(const std::string& phase, const std::string& message) {
+  if (workflowPhase_ != phase || workflowMessage_ != message) changed_ = true;
+  workflowPhase_ = phase;
+  workflowMessage_ = message;
+  if (phase == "Error") {
+    // A still-running entry node is stamped with the operation error.
+    if (Node* entry = findNode(workflow_.name.value); entry && entry->phase == NodePhase::Running) {
+      entry->phase = NodePhase::Error;
+      entry->message = "Workflow operation error";
+    }
+  }
+  if (phase == "Succeeded" || phase == "Failed" || phase == "Error") {
+    workflowFinishedAt_ = now_;
+    workflowCompleted_ = true;
+    events_.push_back(TimelineEvent{now_, workflow_.name.value, "workflow-finished",
+                                    phase + (message.empty() ? "" : ": " + message)});
+  }
+}
+
+// operator.go: operate
+void Operator::operate(Nanos t, bool podEventsAtNowVisible) {
+  changed_ = false;
+  if (workflowCompleted_) return;
+  now_ = t;
+  if (!started_) {
+    // markWorkflowRunning, then getWorkflowDeadline: startedAt truncated to the second plus the spec's ADS.
+    started_ = true;
+    workflowPhase_ = "Running";
+    changed_ = true;
+    if (workflow_.activeDeadlineSeconds) {
+      const auto ads = workflow_.activeDeadlineSeconds->value;
+      const Nanos d =
+          ads > kMaxNanos / kSecond ? kMaxNanos : (ads < kMinNanos / kSecond ? kMinNanos : ads * kSecond);
+      workflowDeadline_ = d;
+      deadline("workflow", workflow_.name.value, d);
+      requeueAt(d); // the first reconcile asks to be woken at the deadline
+    }
+  } else {
+    podReconciliation(podEventsAtNowVisible);
+    failNodesWithoutCreatedPodsAfterDeadline();
+  }
+
+  ControllerError err;
+  err.kind = ControllerError::Kind::Generic;
+  err.message.clear();
+  TemplateCall entry{workflow_.entrypoint.value, {}, ""};
+  for (const auto& p : workflow_.arguments)
+    if (p.value) entry.arguments[p.name.value] = p.value->value;
+  Node* node = executeTemplate(workflow_.name.value, entry, ExecuteOptions{}, &err);
+  if (!err.message.empty()) {
+    if (err.kind == ControllerError::Kind::ParallelismReached) return;
+    if (!workflowCompleted_) markWorkflowPhase("Error", "error in entry template execution: " + err.message);
+    return;
+  }
+  if (!node || !node->fulfilled()) return;
+
+  std::string phase;
+  switch (node->phase) {
+  case NodePhase::Succeeded:
+  case NodePhase::Skipped:
+  case NodePhase::Omitted:
+    phase = "Succeeded";
+    break;
+  case NodePhase::Failed:
+    phase = "Failed";
+    break;
+  case NodePhase::Error:
+    phase = "Error";
+    break;
+  default:
+    return;
+  }
+  const std::string nodeMessage = node->message;
+
+  // The workflow's exit handler runs once the entry node is done (operator.go: operate, HasExitHook).
+  Node* onExit = nullptr;
+  std::string exitTemplate;
+  if (workflow_.onExit) exitTemplate = workflow_.onExit->value;
+  if (auto it = workflow_.hooks.find("exit"); it != workflow_.hooks.end())
+    exitTemplate = it->second.templateName.value;
+  if (!exitTemplate.empty()) {
+    ExecuteOptions opts;
+    opts.onExitTemplate = true;
+    opts.hooked = true;
+    ControllerError exitErr;
+    TemplateCall call{exitTemplate, entry.arguments, ""};
+    onExit = executeTemplate(workflow_.name.value + ".onExit", call, opts, &exitErr);
+    if (!exitErr.message.empty()) {
+      if (exitErr.kind == ControllerError::Kind::ParallelismReached) return;
+      if (!workflowCompleted_)
+        markWorkflowPhase("Error", "error in exit template execution : " + exitErr.message);
+      return;
+    }
+    if (!onExit || !onExit->fulfilled()) return;
+  }
+
+  if (phase == "Succeeded") {
+    if (onExit && onExit->phase == NodePhase::Failed)
+      markWorkflowPhase("Failed", onExit->message);
+    else if (onExit && onExit->phase == NodePhase::Error)
+      markWorkflowPhase("Error", onExit->message);
+    else
+      markWorkflowPhase("Succeeded", "");
+  } else {
+    markWorkflowPhase(phase, nodeMessage);
+  }
+}
+
+// operator.go: podReconciliation, with exec_control.go: applyExecutionControl after each pod's assessment.
+void Operator::podReconciliation(bool podEventsAtNowVisible) {
+  for (auto& pod : pods_) {
+    if (pod.nodeIndex < 0) continue;
+    Node& node = nodeAt(pod.nodeIndex);
+    if (node.fulfilled()) continue;
+    assessPod(node, pod, podEventsAtNowVisible);
+  }
+}
+
+void Operator::assessPod(Node& node, Pod& pod, bool visibleNow) {
+  const auto seen = [&](std::optional<Nanos> at) {
+    return at && (*at < now_ || (visibleNow && *at == now_));
+  };
+  const auto ending = pod.ending();
+  if (ending && seen(ending->at)) {
+    if (ending->phase == PodPhase::Vanished) {
+      // The pod is gone. A node younger than RECENTLY_STARTED_POD_DURATION (10 s) gets a grace period.
+      const Nanos grace = 10 * kSecond;
+      if (node.phase == NodePhase::Pending) markNodePhase(node, NodePhase::Running);
+      if (now_ - node.startedAt < grace) {
+        requeueAt(node.startedAt + grace);
+        return;
+      }
+      pod.phase = PodPhase::Vanished;
+      markNodePhase(node, NodePhase::Error, ending->message, ended_by::kPodError);
+      return;
+    }
+    pod.phase = ending->phase;
+    if (ending->exitCode) node.exitCode = ending->exitCode;
+    // The node finishes when its containers did, not when the controller noticed.
+    if (!node.finishedAt) node.finishedAt = ending->at;
+    const NodePhase phase = ending->phase == PodPhase::Succeeded ? NodePhase::Succeeded
+                            : ending->error                      ? NodePhase::Error
+                                                                 : NodePhase::Failed;
+    // Compare the text: the same literal need not have one address across translation units.
+    const std::string_view endedBy = ending->endedBy;
+    if (endedBy == ended_by::kKubeletDeadline || endedBy == ended_by::kExecutorDeadline) {
+      std::string who = endedBy == ended_by::kKubeletDeadline
+                            ? "killed by the kubelet: pod activeDeadlineSeconds passed"
+                            : "killed by the executor: ARGO_DEADLINE passed";
+      if (ending->exitCode) who += ", exit code " + std::to_string(*ending->exitCode);
+      const Nanos saved = now_;
+      now_ = ending->at;
+      event(node, "killed", who);
+      now_ = saved;
+    }
+    const Nanos saved = now_;
+    now_ = ending->at; // stamp the event at the pod's own time
+    markNodePhase(node, phase, ending->message, ending->endedBy);
+    now_ = saved;
+    return;
+  }
+  if (seen(pod.runningAt()) && node.phase == NodePhase::Pending) {
+    pod.phase = PodPhase::Running;
+    const Nanos saved = now_;
+    now_ = *pod.runningAt();
+    markNodePhase(node, NodePhase::Running, std::string());
+    now_ = saved;
+  }
+  // exec_control.go: applyExecutionControl — past the workflow deadline, pending and running pods are
+  // terminated and their nodes failed, except exit-handler pods.
+  if (pastWorkflowDeadline() && !node.onExitPod && !node.fulfilled()) {
+    pod.terminatedByController = true;
+    markNodePhase(node, NodePhase::Failed, std::string("Step exceeded its deadline"),
+                  ended_by::kWorkflowDeadline);
+  }
+}
+
+// operator.go: failNodesWithoutCreatedPodsAfterDeadlineOrShutdown
+void Operator::failNodesWithoutCreatedPodsAfterDeadline() {
+  if (!pastWorkflowDeadline()) return;
+  for (auto& node : nodes_) {
+    if (node.fulfilled() || node.onExitPod) continue;
+    const bool activeSuspend = node.type == NodeType::Suspend && node.phase == NodePhase::Running;
+    if (node.phase == NodePhase::Pending || activeSuspend)
+      markNodePhase(node, NodePhase::Failed, std::string("Step exceeded its deadline"),
+                    ended_by::kWorkflowDeadline);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Templates
+
+const Template* Operator::resolveTemplate(const std::string& name) const {
+  return workflow_.findTemplate(name);
+}
+
+const RetryStrategy* Operator::retryStrategyFor(const Template& tmpl) const {
+  // operator.go: retryStrategy — the template's own, else the workflow's spec.retryStrategy.
+  if (tmpl.retryStrategy) return &*tmpl.retryStrategy;
+  if (workflow_.retryStrategy) return &*workflow_.retryStrategy;
+  return nullptr;
+}
+
+namespace {
+void substituteIn(std::optional<Located<std::string>>& field, const Params& params) {
+  if (field) field->value = substituteParams(field->value, params);
+}
+void substituteIn(std::optional<IntOrString>& field, const Params& params) {
+  if (field && field->isString) field->stringValue = substituteParams(field->stringValue, params);
+}
+} // namespace
+
+// common.ProcessArgs / SubstituteParams, limited to the fields the simulation reads.
+Template Operator::processTemplate(const Template& tmpl, const Params& params) const {
+  Template out = tmpl;
+  substituteIn(out.activeDeadlineSeconds, params);
+  substituteIn(out.timeout, params);
+  substituteIn(out.pendingTimeout, params);
+  substituteIn(out.parallelism, params);
+  substituteIn(out.suspendDuration, params);
+  if (out.retryStrategy) {
+    auto& rs = *out.retryStrategy;
+    substituteIn(rs.limit, params);
+    substituteIn(rs.retryPolicy, params);
+    if (rs.backoff) {
+      substituteIn(rs.backoff->duration, params);
+      substituteIn(rs.backoff->factor, params);
+      substituteIn(rs.backoff->cap, params);
+      substituteIn(rs.backoff->maxDuration, params);
+    }
+  }
+  for (auto& s : out.command)
+    s = substituteParams(s, params);
+  for (auto& s : out.args)
+    s = substituteParams(s, params);
+  out.scriptSource = substituteParams(out.scriptSource, params);
+  return out;
+}
+
+// operator.go: checkTemplateTimeouts — only a node still Pending past its timeout/pendingTimeout fails here.
+std::optional<ControllerError> Operator::checkTemplateTimeouts(const Template& tmpl, Node* node) {
+  if (!node) return std::nullopt;
+  std::optional<Nanos> due;
+  const auto check = [&](const std::optional<Located<std::string>>& field,
+                         bool pendingOnly) -> std::optional<ControllerError> {
+    if (!field || field->value.empty()) return std::nullopt;
+    if (pendingOnly && node->phase != NodePhase::Pending) return std::nullopt;
+    const auto parsed = parseArgoDuration(field->value);
+    if (!parsed.ok)
+      return ControllerError{ControllerError::Kind::Generic, "invalid timeout format " + parsed.error};
+    const Nanos at = addSaturating(node->startedAt, parsed.value);
+    if (node->phase == NodePhase::Pending && now_ >= at) // now.After(at), with now = t + ε
+      return ControllerError{ControllerError::Kind::Timeout, "timeout", ended_by::kTimeout};
+    if (!due || at < *due) due = at;
+    return std::nullopt;
+  };
+  if (auto e = check(tmpl.timeout, false)) return e;
+  if (auto e = check(tmpl.pendingTimeout, true)) return e;
+  if (due && now_ < *due) requeueAt(*due); // v4.1 requeues at the earliest template deadline
+  return std::nullopt;
+}
+
+// operator.go: executeTemplate
+Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall& call, ExecuteOptions opts,
+                                ControllerError* errOut) {
+  Node* node = findNode(nodeName);
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+  } guard(stackDepth_);
+
+  const auto initializeNodeOrMarkError = [&](const ControllerError& err) -> Node* {
+    *errOut = err;
+    if (node) return &markNodeError(*node, err);
+    return &initializeNode(nodeName, NodeType::Skipped, call.templateName, opts.boundaryId, NodePhase::Error,
+                           opts, err.message);
+  };
+
+  if (stackDepth_ >= kMaxStackDepth)
+    return initializeNodeOrMarkError(
+        {ControllerError::Kind::MaxDepthExceeded,
+         "Maximum recursion depth exceeded. See "
+         "https://argo-workflows.readthedocs.io/en/latest/scaling/#maximum-recursion-depth",
+         ended_by::kConfigError});
+  if (limitHit_) return node;
+
+  const Template* found = resolveTemplate(call.templateName);
+  if (!found)
+    return initializeNodeOrMarkError({ControllerError::Kind::Generic,
+                                      "template " + call.templateName + " not found",
+                                      ended_by::kConfigError});
+  const Template merged =
+      workflow_.templateDefaults ? mergeTemplateDefaults(*workflow_.templateDefaults, *found) : *found;
+  Params params = call.arguments;
+  Params scope;
+  for (const auto& input : merged.inputs) {
+    std::string value;
+    if (auto it = call.arguments.find(input.name.value); it != call.arguments.end())
+      value = it->second;
+    else if (input.value)
+      value = input.value->value;
+    scope["inputs.parameters." + input.name.value] = value;
+  }
+  scope["workflow.name"] = workflow_.name.value;
+  scope["node.name"] = nodeName;
+  for (const auto& [k, v] : params)
+    if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
+  Template tmpl = processTemplate(merged, scope);
+
+  if (node && node->fulfilled()) return node;
+
+  if (auto e = checkTemplateTimeouts(tmpl, node)) {
+    *errOut = *e;
+    if (node && e->kind == ControllerError::Kind::Timeout)
+      return &markNodePhase(*node, NodePhase::Failed, e->message, ended_by::kTimeout);
+    if (node) return &markNodeError(*node, *e);
+    return node;
+  }
+  if (auto e = checkParallelism(tmpl, node, opts.boundaryId)) {
+    *errOut = *e;
+    return node;
+  }
+
+  std::string retryNodeName;
+  std::string execName = nodeName;
+  Params retryScopeOut;
+  const RetryStrategy* strategy = retryStrategyFor(tmpl);
+  if (strategy) {
+    retryNodeName = nodeName;
+    Node* retry = node;
+    if (!retry)
+      retry = &initializeNode(nodeName, NodeType::Retry, tmpl.name.value, opts.boundaryId, NodePhase::Running,
+                              opts);
+    opts.retried = true;
+    const auto decision = processNodeRetries(*retry, *strategy, opts);
+    if (decision.error) {
+      *errOut = *decision.error;
+      return &markNodeError(*retry, *decision.error);
+    }
+    if (!decision.continueExecution) return retry;
+    const auto attempts = attemptsOf(*retry);
+    Node* last = attempts.empty() ? nullptr : &nodeAt(attempts.back());
+    const bool childrenDone =
+        std::all_of(retry->children.begin(), retry->children.end(), [&](const std::string& id) {
+          const Node* child = findNodeById(id);
+          return !child || child->fulfilled();
+        });
+    if (retry->fulfilled() && childrenDone) {
+      if (last) retry->exitCode = last->exitCode;
+      return retry;
+    }
+    int retryNum;
+    if (last && !last->fulfilled()) {
+      execName = last->name;
+      retryNum = static_cast<int>(attempts.size()) - 1;
+    } else {
+      retryNum = static_cast<int>(attempts.size());
+      execName = retryNodeName + "(" + std::to_string(retryNum) + ")";
+      addChildNode(retryNodeName, execName);
+    }
+    // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template.
+    Params& retryScope = retryScopeOut;
+    retryScope = scope;
+    retryScope["retries"] = std::to_string(retryNum);
+    retryScope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
+    retryScope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
+    retryScope["lastRetry.message"] = last ? last->message : "";
+    tmpl = processTemplate(merged, retryScope);
+    opts.attempt = retryNum;
+  }
+
+  ControllerError err;
+  Node* result = nullptr;
+  TemplateCall execCall = call;
+  execCall.arguments = strategy ? retryScopeOut : scope;
+  switch (tmpl.type) {
+  case TemplateType::Steps:
+    result = executeSteps(execName, tmpl, execCall, opts, &err);
+    break;
+  case TemplateType::Dag:
+    result = executeDag(execName, tmpl, execCall, opts, &err);
+    break;
+  case TemplateType::Suspend:
+    result = executeSuspend(execName, tmpl, execCall, opts);
+    break;
+  case TemplateType::Unknown: {
+    ControllerError missing{ControllerError::Kind::Generic,
+                            "Template '" + tmpl.name.value + "' missing specification",
+                            ended_by::kConfigError};
+    *errOut = missing;
+    return &initializeNode(execName, NodeType::Skipped, tmpl.name.value, opts.boundaryId, NodePhase::Error,
+                           opts, missing.message);
+  }
+  default:
+    result = executeLeaf(execName, tmpl, execCall, opts, &err);
+    break;
+  }
+  if (limitHit_) return result;
+
+  if (!err.message.empty()) {
+    if (err.kind == ControllerError::Kind::ParallelismReached) {
+      *errOut = err;
+      return result;
+    }
+    if (Node* failed = findNode(execName)) result = &markNodeError(*failed, err);
+    bool release = true;
+    if (strategy) {
+      const std::string policy = strategy->retryPolicy ? strategy->retryPolicy->value
+                                 : (strategy->expression && !strategy->expression->value.empty())
+                                     ? "Always"
+                                     : "OnFailure";
+      release = policy != "Always" && policy != "OnError" && policy != "OnTransientError";
+    }
+    if (release) {
+      *errOut = err;
+      return result;
+    }
+  }
+
+  Node* executed = findNode(execName);
+  if (!executed) return result;
+  if (!retryNodeName.empty()) {
+    Node* retry = findNode(retryNodeName);
+    if (!retry->fulfilled() && executed->fulfilled()) {
+      ControllerError again;
+      retry = executeTemplate(retryNodeName, call, opts, &again);
+      if (!again.message.empty()) {
+        *errOut = again;
+        return &markNodeError(*executed, again);
+      }
+    }
+    return retry;
+  }
+  return executed;
+}
+
+} // namespace argosim

@@ -1,0 +1,163 @@
+// The simulated workflow controller: Argo's wfOperationCtx reduced to what shapes retries, deadlines and
+// nodes.
+#pragma once
+
+#include "engine/limits.hpp"
+#include "engine/model/scenario.hpp"
+#include "engine/model/workflow.hpp"
+#include "engine/result/result.hpp"
+#include "engine/sim/controller_error.hpp"
+#include "engine/sim/node.hpp"
+#include "engine/sim/params.hpp"
+#include "engine/sim/pod.hpp"
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace argosim {
+
+struct DagContext;
+
+// What the caller of executeTemplate passes down (Argo's executeTemplateOpts).
+struct ExecuteOptions {
+  std::string boundaryId;
+  bool onExitTemplate = false;
+  bool retried = false;                   // nodeFlag.retried for the node about to be created
+  bool hooked = false;                    // nodeFlag.hooked
+  std::optional<Nanos> executionDeadline; // maxDuration deadline for a retry's pod (never for attempt 0)
+  std::optional<int> attempt;             // k of the attempt node about to be created
+};
+
+// A template call: which template, with which arguments, from which step or task (for scenario keys).
+struct TemplateCall {
+  std::string templateName;
+  Params arguments;
+  std::string stepOrTaskName; // "" for the entrypoint and exit handlers
+};
+
+class Operator {
+public:
+  Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits);
+
+  // One reconcile at virtual time t (the controller's `now` is t + ε). Pod-side changes at exactly t are
+  // visible only when `podEventsAtNowVisible` (spec §6.2 M3: timer reconciles run before same-instant pod
+  // events).
+  void operate(Nanos t, bool podEventsAtNowVisible);
+
+  bool completed() const { return workflowCompleted_; }
+  // Whether the last operate() changed any node or the workflow (the fixed-point test).
+  bool changed() const { return changed_; }
+  bool limitHit() const { return limitHit_; }
+
+  // Controller timers (requeueAfter) and pod-side changes still to come, for the event loop.
+  std::optional<Nanos> nextTimer() const;
+  void popTimersUpTo(Nanos t);
+  std::optional<Nanos> nextPodChangeAfter(Nanos t) const;
+
+  Result buildResult(Nanos endTime) const;
+  void addDiagnostic(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
+  void failWorkflowInvalidSpec(const std::string& message);
+
+private:
+  // --- nodes (operator.go: initializeNode, markNodePhase, …)
+  Node* findNode(std::string_view name);
+  const Node* findNodeById(const std::string& id) const;
+  Node& nodeAt(int index) { return nodes_[static_cast<std::size_t>(index)]; }
+  int nodeIndex(std::string_view name) const;
+  Node& initializeNode(const std::string& name, NodeType type, const std::string& templateName,
+                       const std::string& boundaryId, NodePhase phase, const ExecuteOptions& opts,
+                       const std::string& message = "");
+  void addChildNode(const std::string& parentName, const std::string& childName);
+  Node& markNodePhase(Node& node, NodePhase phase, std::optional<std::string> message = std::nullopt,
+                      const char* endedBy = nullptr);
+  Node& markNodeError(Node& node, const ControllerError& err);
+  void event(const Node& node, const char* kind, std::string message);
+  void deadline(const char* kind, const std::string& nodeName, Nanos at);
+
+  // --- the reconcile (operator.go: operate, podReconciliation,
+  // failNodesWithoutCreatedPodsAfterDeadlineOrShutdown)
+  void podReconciliation(bool podEventsAtNowVisible);
+  void assessPod(Node& node, Pod& pod, bool podEventsAtNowVisible);
+  void failNodesWithoutCreatedPodsAfterDeadline();
+  bool pastWorkflowDeadline() const { return workflowDeadline_ && now_ >= *workflowDeadline_; }
+  void markWorkflowPhase(const std::string& phase, const std::string& message);
+
+  // --- templates (operator.go: executeTemplate and the per-type executors)
+  Node* executeTemplate(const std::string& nodeName, const TemplateCall& call, ExecuteOptions opts,
+                        ControllerError* errOut);
+  const Template* resolveTemplate(const std::string& name) const;
+  Template processTemplate(const Template& tmpl, const Params& params) const;
+  std::optional<ControllerError> checkTemplateTimeouts(const Template& tmpl, Node* node);
+  std::optional<ControllerError> checkParallelism(const Template& tmpl, Node* node,
+                                                  const std::string& boundaryId);
+  const RetryStrategy* retryStrategyFor(const Template& tmpl) const;
+
+  // operator_retry.cpp (operator.go: processNodeRetries, buildRetryStrategyLocalScope)
+  struct RetryDecision {
+    bool continueExecution = true;
+    std::optional<ControllerError> error;
+  };
+  RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy, ExecuteOptions& opts);
+  std::vector<int> attemptsOf(const Node& retryNode) const;
+
+  // operator_pod.cpp (executeContainer, createWorkflowPod, podBuilder.build, getDeadline)
+  Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                    const ExecuteOptions& opts, ControllerError* errOut);
+  std::optional<ControllerError> createWorkflowPod(Node& node, const Template& tmpl, const TemplateCall& call,
+                                                   const ExecuteOptions& opts);
+  AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const TemplateCall& call,
+                                std::string* source) const;
+
+  // operator_composite.cpp
+  Node* executeSteps(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                     const ExecuteOptions& opts, ControllerError* errOut);
+  Node* executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                   const ExecuteOptions& opts, ControllerError* errOut);
+  Node* executeSuspend(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                       const ExecuteOptions& opts);
+  Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
+                         const std::string& boundaryId, bool onExitTemplate, const Params& scope);
+  void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
+  void executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
+  std::vector<std::string> outboundNodes(const std::string& id, int depth) const;
+  std::pair<bool, Node*> runOnExitNode(const Invocation& call, Node& parent, const std::string& boundaryId,
+                                       const Params& scope, ControllerError* errOut);
+
+  void requeueAt(Nanos at);
+
+  const Workflow& workflow_;
+  const Scenario& scenario_;
+  const Limits& limits_;
+
+  std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
+  std::unordered_map<std::string, int> nodeByName_;
+  std::unordered_map<std::string, int> nodeById_;
+  std::vector<Pod> pods_;
+  std::set<Nanos> timers_;
+  std::vector<TimelineEvent> events_;
+  std::vector<DeadlineRecord> deadlines_;
+  std::unordered_set<std::string> deadlinesSeen_;
+  std::vector<Diagnostic> diagnostics_;
+  std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
+
+  Nanos now_ = 0;
+  bool started_ = false;
+  bool changed_ = false;
+  bool limitHit_ = false;
+  int stackDepth_ = 0;
+  std::optional<Nanos> workflowDeadline_;
+  std::string workflowPhase_ = "Pending";
+  std::string workflowMessage_;
+  std::optional<Nanos> workflowFinishedAt_;
+  bool workflowCompleted_ = false;
+};
+
+} // namespace argosim

@@ -1,0 +1,791 @@
+// Steps, DAG, suspend and exit-hook templates: steps.go, dag.go, exit_handler.go, operator.go executeSuspend.
+#include "engine/expr/expr.hpp"
+#include "engine/model/int_resolution.hpp"
+#include "engine/sim/fan_out.hpp"
+#include "engine/sim/node_id.hpp"
+#include "engine/sim/operator.hpp"
+#include "engine/sim/when_condition.hpp"
+#include "engine/time/duration.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <sstream>
+
+namespace argosim {
+
+namespace {
+const LifecycleHook* exitHookOf(const Invocation& call) {
+  if (auto it = call.hooks.find("exit"); it != call.hooks.end()) return &it->second;
+  return nullptr;
+}
+std::string exitTemplateOf(const Invocation& call) {
+  if (const auto* hook = exitHookOf(call)) return hook->templateName.value;
+  if (call.onExit) return call.onExit->value;
+  return "";
+}
+bool completedPhase(NodePhase p) {
+  return p == NodePhase::Succeeded || p == NodePhase::Failed || p == NodePhase::Error;
+}
+bool continuesOn(const Invocation& call, NodePhase p) {
+  return (p == NodePhase::Failed && call.continueOn.failed) ||
+         (p == NodePhase::Error && call.continueOn.error);
+}
+// Argo substitutes a step's whole body; the fields the simulation reads are its arguments, when and
+// withParam.
+Invocation resolveReferences(const Invocation& call, const Params& scope) {
+  Invocation out = call;
+  for (auto& a : out.arguments)
+    if (a.value) a.value->value = substituteParams(a.value->value, scope);
+  if (out.when) out.when->value = substituteParams(out.when->value, scope);
+  if (out.withParam) out.withParam->value = substituteParams(out.withParam->value, scope);
+  return out;
+}
+bool shouldExpand(const Invocation& call) {
+  return call.withItems || call.withParam || call.withSequence;
+}
+} // namespace
+
+// Arguments a step or task passes to its template, by parameter name.
+static Params argumentsOf(const Invocation& call, const Params& itemParams) {
+  Params args;
+  for (const auto& a : call.arguments)
+    if (a.value) args[a.name.value] = substituteParams(a.value->value, itemParams);
+  for (const auto& [k, v] : itemParams)
+    args[k] = v;
+  return args;
+}
+
+// operator.go: getOutboundNodes — where the next step group or dependent task hangs in the children graph.
+std::vector<std::string> Operator::outboundNodes(const std::string& id, int depth) const {
+  const Node* node = findNodeById(id);
+  if (!node || depth > 64) return {id};
+  switch (node->type) {
+  case NodeType::Skipped:
+  case NodeType::Suspend:
+  case NodeType::Pod:
+    return {id};
+  case NodeType::TaskGroup: {
+    if (node->children.empty()) return {id};
+    std::vector<std::string> out;
+    for (const auto& child : node->children) {
+      auto more = outboundNodes(child, depth + 1);
+      out.insert(out.end(), more.begin(), more.end());
+    }
+    return out;
+  }
+  case NodeType::Retry:
+    if (!node->children.empty()) return {node->children.back()};
+    return {};
+  default:
+    break;
+  }
+  std::vector<std::string> out;
+  for (const auto& o : node->outboundNodes) {
+    auto more = outboundNodes(o, depth + 1);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+// exit_handler.go: runOnExitNode — a step's or task's exit hook runs once its node (the Retry node, for
+// retried templates) has completed. Returns whether there is a hook and the hook's node.
+std::pair<bool, Node*> Operator::runOnExitNode(const Invocation& call, Node& parent,
+                                               const std::string& boundaryId, const Params& scope,
+                                               ControllerError* errOut) {
+  const std::string exitTemplate = exitTemplateOf(call);
+  if (exitTemplate.empty()) return {false, nullptr};
+  const std::string onExitName = parent.name + ".onExit";
+  const std::string parentName = parent.name;
+  ExecuteOptions opts;
+  opts.boundaryId = boundaryId;
+  opts.onExitTemplate = true;
+  opts.hooked = true;
+  Params args;
+  if (const auto* hook = exitHookOf(call)) (void)hook;
+  TemplateCall hookCall{exitTemplate, args, ""};
+  (void)scope;
+  Node* onExit = executeTemplate(onExitName, hookCall, opts, errOut);
+  addChildNode(parentName, onExitName);
+  return {true, onExit};
+}
+
+// steps.go: executeSteps
+Node* Operator::executeSteps(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                             const ExecuteOptions& opts, ControllerError* errOut) {
+  Node* node = findNode(nodeName);
+  if (!node)
+    node = &initializeNode(nodeName, NodeType::Steps, tmpl.name.value, opts.boundaryId, NodePhase::Running,
+                           opts);
+  const std::string boundaryId = node->id;
+  Params scope = call.arguments;
+
+  for (std::size_t i = 0; i < tmpl.steps.size(); ++i) {
+    const std::string sgName = nodeName + "[" + std::to_string(i) + "]";
+    if (Node* sg = findNode(sgName); !sg)
+      initializeNode(sgName, NodeType::StepGroup, "", boundaryId, NodePhase::Running, ExecuteOptions{});
+    else if (!sg->fulfilled())
+      markNodePhase(*sg, NodePhase::Running);
+    if (i == 0) {
+      addChildNode(nodeName, sgName);
+    } else {
+      const std::string prevName = nodeName + "[" + std::to_string(i - 1) + "]";
+      Node* prev = findNode(prevName);
+      if (prev->children.empty()) {
+        addChildNode(prevName, sgName);
+      } else {
+        const auto prevChildren = prev->children;
+        for (const auto& child : prevChildren)
+          for (const auto& out : outboundNodes(child, 0))
+            if (const Node* o = findNodeById(out)) addChildNode(o->name, sgName);
+      }
+    }
+
+    Node& sg = executeStepGroup(tmpl.steps[i], sgName, boundaryId, opts.onExitTemplate, scope);
+    if (limitHit_) return node;
+    if (!sg.fulfilled()) return node;
+    if (isFailedOrError(sg.phase)) {
+      updateOutboundNodes(nodeName, tmpl);
+      return &markNodePhase(*node, NodePhase::Failed, sg.message, ended_by::kChildren);
+    }
+    // Later groups can test `{{steps.<name>.status}}` and `{{steps.<name>.exitCode}}`.
+    for (const auto& step : tmpl.steps[i]) {
+      const Node* child = findNode(sgName + "." + step.name.value);
+      const Node* ref = child ? child : &sg;
+      scope["steps." + step.name.value + ".status"] = nodePhaseName(ref->phase);
+      if (ref->exitCode) scope["steps." + step.name.value + ".exitCode"] = std::to_string(*ref->exitCode);
+    }
+  }
+  (void)errOut;
+  updateOutboundNodes(nodeName, tmpl);
+  return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
+}
+
+// steps.go: updateOutboundNodes — the children of the last step group that ran.
+void Operator::updateOutboundNodes(const std::string& nodeName, const Template& tmpl) {
+  const Node* last = nullptr;
+  for (std::size_t i = tmpl.steps.size(); i-- > 0;)
+    if ((last = findNode(nodeName + "[" + std::to_string(i) + "]"))) break;
+  if (!last) return;
+  std::vector<std::string> outbound;
+  for (const auto& child : last->children) {
+    auto more = outboundNodes(child, 0);
+    outbound.insert(outbound.end(), more.begin(), more.end());
+  }
+  if (Node* node = findNode(nodeName)) node->outboundNodes = std::move(outbound);
+}
+
+// steps.go: executeStepGroup
+Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
+                                 const std::string& boundaryId, bool onExitTemplate, const Params& scope) {
+  Node* sg = findNode(sgName);
+  const auto childrenFulfilled = [&](const Node& n) {
+    return std::all_of(n.children.begin(), n.children.end(), [&](const std::string& id) {
+      const Node* c = findNodeById(id);
+      return !c || c->fulfilled();
+    });
+  };
+  if (sg->fulfilled() && childrenFulfilled(*sg)) return *sg;
+
+  // resolveReferences + expandStepGroup: substitute, then fan out.
+  struct Expanded {
+    Invocation call;
+    std::string originalName;
+    Params itemParams;
+  };
+  std::vector<Expanded> steps;
+  for (const auto& original : group) {
+    Invocation step = resolveReferences(original, scope);
+    if (!shouldExpand(step)) {
+      steps.push_back({step, original.name.value, {}});
+      continue;
+    }
+    const auto fan = expandFanOut(step, scope, limits_.maxFanOut);
+    if (!fan.ok)
+      return markNodeError(
+          *sg, ControllerError{ControllerError::Kind::Generic, fan.error, ended_by::kConfigError});
+    if (fan.items.empty()) {
+      const std::string childName = sgName + "." + step.name.value;
+      if (!findNode(childName)) {
+        ExecuteOptions skipped;
+        skipped.boundaryId = boundaryId;
+        initializeNode(childName, NodeType::Skipped, step.templateName.value, boundaryId, NodePhase::Skipped,
+                       skipped, "Skipped, empty params");
+        addChildNode(sgName, childName);
+      }
+    }
+    for (const auto& item : fan.items) {
+      Invocation expanded = step;
+      expanded.name.value = item.name;
+      if (expanded.when) expanded.when->value = substituteParams(expanded.when->value, item.params);
+      steps.push_back({expanded, original.name.value, item.params});
+    }
+  }
+
+  std::unordered_map<std::string, const Expanded*> stepOfChild;
+  for (const auto& s : steps) {
+    const std::string childName = sgName + "." + s.call.name.value;
+    const std::string when = s.call.when ? s.call.when->value : "";
+    const auto proceed = evaluateWhen(when);
+    ExecuteOptions childOpts;
+    childOpts.boundaryId = boundaryId;
+    if (!proceed.ok) {
+      ControllerError err{ControllerError::Kind::Generic, proceed.error, ended_by::kConfigError};
+      if (!findNode(childName))
+        initializeNode(childName, NodeType::Skipped, s.call.templateName.value, boundaryId, NodePhase::Error,
+                       childOpts, err.message);
+      addChildNode(sgName, childName);
+      return markNodeError(*findNode(sgName), err);
+    }
+    if (!proceed.value) {
+      if (!findNode(childName)) {
+        initializeNode(childName, NodeType::Skipped, s.call.templateName.value, boundaryId,
+                       NodePhase::Skipped, childOpts, "when '" + when + "' evaluated false");
+        addChildNode(sgName, childName);
+      }
+      continue;
+    }
+    childOpts.onExitTemplate = onExitTemplate;
+    ControllerError err;
+    TemplateCall childCall{s.call.templateName.value, argumentsOf(s.call, s.itemParams), s.originalName};
+    Node* child = executeTemplate(childName, childCall, childOpts, &err);
+    if (limitHit_) return *findNode(sgName);
+    if (!err.message.empty()) {
+      switch (err.kind) {
+      case ControllerError::Kind::ParallelismReached:
+      case ControllerError::Kind::MaxDepthExceeded:
+        break;
+      case ControllerError::Kind::Timeout:
+        return markNodePhase(*findNode(sgName), NodePhase::Failed, err.message, ended_by::kTimeout);
+      default:
+        addChildNode(sgName, childName);
+        return markNodeError(*findNode(sgName), ControllerError{ControllerError::Kind::Generic,
+                                                                "step group deemed errored due to child " +
+                                                                    childName + " error: " + err.message,
+                                                                ended_by::kChildren});
+      }
+    }
+    if (child) {
+      stepOfChild[childName] = &s;
+      addChildNode(sgName, childName);
+    }
+  }
+
+  sg = findNode(sgName);
+  bool completed = true;
+  const auto children = sg->children;
+  for (const auto& id : children) {
+    Node* child = const_cast<Node*>(findNodeById(id));
+    if (!child) continue;
+    if (!child->fulfilled()) {
+      completed = false;
+    } else if (completedPhase(child->phase)) {
+      auto it = stepOfChild.find(child->name);
+      if (it == stepOfChild.end()) continue;
+      ControllerError err;
+      const auto [hasHook, onExit] = runOnExitNode(it->second->call, *child, boundaryId, scope, &err);
+      if (hasHook && (!onExit || !onExit->fulfilled())) completed = false;
+    }
+  }
+  sg = findNode(sgName);
+  if (!completed) {
+    if (sg->fulfilled()) return markNodePhase(*sg, NodePhase::Running);
+    return *sg;
+  }
+  for (const auto& id : sg->children) {
+    const Node* child = findNodeById(id);
+    if (!child || !isFailedOrError(child->phase)) continue;
+    auto it = stepOfChild.find(child->name);
+    if (it != stepOfChild.end() && continuesOn(it->second->call, child->phase)) continue;
+    return markNodePhase(*sg, NodePhase::Failed, "child '" + id + "' failed", ended_by::kChildren);
+  }
+  return markNodePhase(*sg, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DAG (dag.go)
+
+namespace {
+// common/ancestry.go: expandDependency — `dependencies: [A]` means A succeeded, was skipped or is daemoned,
+// plus A failed/errored when A's continueOn says so.
+std::string expandDependency(const std::string& name, const DagTask* task) {
+  std::string out = "(" + name + ".Succeeded || " + name + ".Skipped || " + name + ".Daemoned";
+  if (task && task->call.continueOn.error) out += " || " + name + ".Errored";
+  if (task && task->call.continueOn.failed) out += " || " + name + ".Failed";
+  return out + ")";
+}
+bool isTaskNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+}
+} // namespace
+
+struct DagContext {
+  std::string boundaryName;
+  std::string boundaryId;
+  const Template* tmpl = nullptr;
+  bool onExitTemplate = false;
+  std::set<std::string> visited;
+  std::map<std::string, std::pair<std::vector<std::string>, std::string>>
+      dependencies; // task -> (deps, logic)
+  std::map<std::string, NodePhase> taskGroupsToComplete;
+
+  const DagTask* task(const std::string& name) const {
+    for (const auto& t : tmpl->tasks)
+      if (t.call.name.value == name) return &t;
+    return nullptr;
+  }
+  std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
+
+  // common/ancestry.go: GetTaskDependencies — names mentioned in `depends` (or `dependencies`), and the logic
+  // with bare task names expanded.
+  const std::pair<std::vector<std::string>, std::string>& resolve(const std::string& name) {
+    if (auto it = dependencies.find(name); it != dependencies.end()) return it->second;
+    const DagTask* t = task(name);
+    std::string logic;
+    if (t && t->depends && !t->depends->value.empty()) {
+      logic = t->depends->value;
+    } else if (t) {
+      for (std::size_t i = 0; i < t->dependencies.size(); ++i) {
+        if (i) logic += " && ";
+        logic += expandDependency(t->dependencies[i].value, task(t->dependencies[i].value));
+      }
+    }
+    std::vector<std::string> deps;
+    std::string expanded;
+    std::size_t i = 0;
+    while (i < logic.size()) {
+      const bool startsName =
+          isTaskNameChar(logic[i]) && logic[i] != '-' && (i == 0 || !isTaskNameChar(logic[i - 1]));
+      if (!startsName) {
+        expanded += logic[i++];
+        continue;
+      }
+      std::size_t j = i;
+      while (j < logic.size() && isTaskNameChar(logic[j]))
+        ++j;
+      const std::string word = logic.substr(i, j - i);
+      // `A.Succeeded`: a task result; a bare `A` expands to its default condition.
+      if (j < logic.size() && logic[j] == '.' && j + 1 < logic.size() && logic[j + 1] >= 'A' &&
+          logic[j + 1] <= 'Z') {
+        std::size_t k = j + 1;
+        while (k < logic.size() && std::isalpha(static_cast<unsigned char>(logic[k])))
+          ++k;
+        if (std::find(deps.begin(), deps.end(), word) == deps.end()) deps.push_back(word);
+        expanded += logic.substr(i, k - i);
+        i = k;
+      } else if (word == "true" || word == "false" || word == "and" || word == "or" || word == "not") {
+        expanded += word;
+        i = j;
+      } else {
+        if (std::find(deps.begin(), deps.end(), word) == deps.end()) deps.push_back(word);
+        expanded += expandDependency(word, task(word));
+        i = j;
+      }
+    }
+    return dependencies[name] = {deps, expanded};
+  }
+};
+
+// dag.go: executeDAG
+Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+                           const ExecuteOptions& opts, ControllerError* errOut) {
+  Node* node = findNode(nodeName);
+  if (!node)
+    node =
+        &initializeNode(nodeName, NodeType::DAG, tmpl.name.value, opts.boundaryId, NodePhase::Running, opts);
+  DagContext dag;
+  dag.boundaryName = nodeName;
+  dag.boundaryId = node->id;
+  dag.tmpl = &tmpl;
+  dag.onExitTemplate = opts.onExitTemplate;
+
+  std::vector<std::string> targets;
+  if (tmpl.dagTarget && !tmpl.dagTarget->value.empty()) {
+    std::istringstream in(tmpl.dagTarget->value);
+    for (std::string t; in >> t;)
+      targets.push_back(t);
+  } else {
+    std::set<std::string> notLeaf;
+    for (const auto& t : tmpl.tasks)
+      for (const auto& d : dag.resolve(t.call.name.value).first)
+        notLeaf.insert(d);
+    for (const auto& t : tmpl.tasks)
+      if (!notLeaf.count(t.call.name.value)) targets.push_back(t.call.name.value);
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  }
+
+  for (const auto& target : targets) {
+    executeDagTask(dag, target, call.arguments);
+    if (limitHit_) return node;
+  }
+
+  // dag.go: assessDAGPhase — Running while any reachable node is unfinished; then the target branches decide.
+  std::map<std::string, NodePhase> targetPhases;
+  std::map<std::string, bool> targetSeen;
+  for (const auto& t : targets)
+    targetSeen[nodeId(workflow_.name.value, dag.taskNodeName(t))] = false;
+  std::vector<std::pair<std::string, NodePhase>> queue;
+  std::set<std::string> queued;
+  for (const auto& c : findNode(nodeName)->children)
+    if (queued.insert(c).second) queue.emplace_back(c, NodePhase::Succeeded);
+  bool running = false;
+  for (std::size_t q = 0; q < queue.size() && !running; ++q) {
+    const auto [id, inherited] = queue[q];
+    const Node* n = findNodeById(id);
+    if (!n) {
+      running = true;
+      break;
+    }
+    NodePhase branch = inherited;
+    if (!n->fulfilled()) {
+      bool groupDone = n->type == NodeType::TaskGroup && !n->children.empty();
+      NodePhase groupPhase = NodePhase::Succeeded;
+      if (groupDone) {
+        for (const auto& c : n->children) {
+          const Node* child = findNodeById(c);
+          if (!child || !child->fulfilled())
+            groupDone = false;
+          else if (isFailedOrError(child->phase))
+            groupPhase = child->phase;
+        }
+      }
+      if (!groupDone) {
+        running = true;
+        break;
+      }
+      dag.taskGroupsToComplete[n->name] = groupPhase;
+      branch = groupPhase;
+    } else if (completedPhase(n->phase)) {
+      branch = n->phase;
+    }
+    if (auto it = targetSeen.find(n->id); it != targetSeen.end()) {
+      if (!it->second || !isFailedOrError(targetPhases[n->id])) {
+        targetPhases[n->id] = branch;
+        it->second = true;
+      }
+    }
+    for (const auto& c : n->children)
+      if (queued.insert(c).second) queue.emplace_back(c, branch);
+  }
+  if (running) return findNode(nodeName);
+
+  for (const auto& [name, phase] : dag.taskGroupsToComplete)
+    if (Node* g = findNode(name)) markNodePhase(*g, phase);
+
+  const bool failFast = !tmpl.dagFailFast || tmpl.dagFailFast->value;
+  std::optional<NodePhase> result = NodePhase::Succeeded;
+  for (const auto& t : targets) {
+    const std::string id = nodeId(workflow_.name.value, dag.taskNodeName(t));
+    if (!targetSeen[id]) {
+      result = std::nullopt; // Running
+      if (!failFast) break;
+    } else if (isFailedOrError(targetPhases[id])) {
+      const DagTask* task = dag.task(t);
+      if (task && continuesOn(task->call, targetPhases[id])) continue;
+      result = targetPhases[id];
+      if (failFast) break;
+    }
+  }
+  node = findNode(nodeName);
+  std::vector<std::string> outbound;
+  for (const auto& t : targets)
+    if (const Node* n = findNode(dag.taskNodeName(t))) {
+      auto more = outboundNodes(n->id, 0);
+      outbound.insert(outbound.end(), more.begin(), more.end());
+    }
+  if (!result) return node;
+  node->outboundNodes = outbound;
+  (void)errOut;
+  return &markNodePhase(*node, *result, std::nullopt, ended_by::kChildren);
+}
+
+// dag.go: executeDAGTask
+void Operator::executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope) {
+  if (!dag.visited.insert(taskName).second) return;
+  const DagTask* task = dag.task(taskName);
+  if (!task) return;
+  const std::string nodeName = dag.taskNodeName(taskName);
+  Node* node = findNode(nodeName);
+  if (node && node->fulfilled()) {
+    if (completedPhase(node->phase)) {
+      ControllerError err;
+      runOnExitNode(task->call, *node, dag.boundaryId, scope, &err);
+    }
+    return;
+  }
+
+  const auto& [deps, logic] = dag.resolve(taskName);
+  const std::vector<std::string> dependencies = deps;
+  const std::string dependsLogic = logic;
+  Node* taskGroup = findNode(nodeName);
+  if (taskGroup && taskGroup->type != NodeType::TaskGroup) taskGroup = nullptr;
+  const std::string taskGroupName = taskGroup ? taskGroup->name : "";
+  const auto connectDependencies = [&](const std::string& taskNodeName) {
+    if (dependencies.empty() || !taskGroupName.empty()) {
+      addChildNode(taskGroupName.empty() ? dag.boundaryName : taskGroupName, taskNodeName);
+      return;
+    }
+    for (const auto& dep : dependencies) {
+      const Node* depNode = findNode(dag.taskNodeName(dep));
+      if (!depNode) continue;
+      for (const auto& out : outboundNodes(depNode->id, 0))
+        if (const Node* o = findNodeById(out)) addChildNode(o->name, taskNodeName);
+    }
+  };
+  ExecuteOptions skippedOpts;
+  skippedOpts.boundaryId = dag.boundaryId;
+
+  Params taskScope = scope;
+  if (!dependsLogic.empty()) {
+    for (const auto& dep : dependencies)
+      executeDagTask(dag, dep, scope);
+    if (findNode(nodeName) == nullptr) {
+      // dag.go: evaluateDependsLogic — every dependency must be finished first.
+      expr::Map env;
+      for (const auto& dep : dependencies) {
+        const Node* depNode = findNode(dag.taskNodeName(dep));
+        if (!depNode || !depNode->fulfilled()) return;
+        bool anySucceeded = false;
+        bool allFailed = false;
+        if (depNode->type == NodeType::TaskGroup) {
+          allFailed = !depNode->children.empty();
+          for (const auto& c : depNode->children) {
+            const Node* child = findNodeById(c);
+            if (!child) {
+              allFailed = false;
+              continue;
+            }
+            anySucceeded = anySucceeded || child->phase == NodePhase::Succeeded;
+            allFailed = allFailed && child->phase == NodePhase::Failed;
+          }
+        }
+        std::string key = dep;
+        std::replace(key.begin(), key.end(), '-', '_');
+        env[key] = expr::Value(expr::Map{{"Succeeded", expr::Value(depNode->phase == NodePhase::Succeeded)},
+                                         {"Failed", expr::Value(depNode->phase == NodePhase::Failed)},
+                                         {"Errored", expr::Value(depNode->phase == NodePhase::Error)},
+                                         {"Skipped", expr::Value(depNode->phase == NodePhase::Skipped)},
+                                         {"Omitted", expr::Value(depNode->phase == NodePhase::Omitted)},
+                                         {"Daemoned", expr::Value(false)},
+                                         {"AnySucceeded", expr::Value(anySucceeded)},
+                                         {"AllFailed", expr::Value(allFailed)}});
+      }
+      std::string evalLogic = dependsLogic;
+      std::replace(evalLogic.begin(), evalLogic.end(), '-', '_');
+      const auto result = expr::evaluate(evalLogic, expr::Value(env));
+      std::string error;
+      if (!result.ok)
+        error = "unable to evaluate expression '" + evalLogic + "': " + result.error.message;
+      else if (!result.value.isBool())
+        error = "unable to evaluate expression '" + evalLogic + "': expression did not evaluate to a boolean";
+      if (!error.empty()) {
+        initializeNode(nodeName, NodeType::Skipped, task->call.templateName.value, dag.boundaryId,
+                       NodePhase::Error, skippedOpts, error);
+        connectDependencies(nodeName);
+        return;
+      }
+      if (!result.value.asBool()) {
+        initializeNode(nodeName, NodeType::Skipped, task->call.templateName.value, dag.boundaryId,
+                       NodePhase::Omitted, skippedOpts, "omitted: depends condition not met");
+        findNode(nodeName)->endedBy = ended_by::kOmitted;
+        connectDependencies(nodeName);
+        return;
+      }
+    }
+  }
+  for (const auto& dep : dependencies) {
+    if (const Node* d = findNode(dag.taskNodeName(dep))) {
+      taskScope["tasks." + dep + ".status"] = nodePhaseName(d->phase);
+      if (d->exitCode) taskScope["tasks." + dep + ".exitCode"] = std::to_string(*d->exitCode);
+    }
+  }
+
+  const Invocation resolved = resolveReferences(task->call, taskScope);
+  std::vector<std::pair<Invocation, Params>> expanded;
+  if (shouldExpand(resolved)) {
+    const auto fan = expandFanOut(resolved, taskScope, limits_.maxFanOut);
+    if (!fan.ok) {
+      if (!findNode(nodeName))
+        initializeNode(nodeName, NodeType::Skipped, task->call.templateName.value, dag.boundaryId,
+                       NodePhase::Error, skippedOpts, fan.error);
+      connectDependencies(nodeName);
+      return;
+    }
+    if (fan.items.empty()) {
+      if (!findNode(nodeName)) {
+        initializeNode(nodeName, NodeType::Skipped, task->call.templateName.value, dag.boundaryId,
+                       NodePhase::Skipped, skippedOpts, "Skipped, empty params");
+        connectDependencies(nodeName);
+      }
+    } else if (!taskGroup) {
+      connectDependencies(nodeName);
+      initializeNode(nodeName, NodeType::TaskGroup, "", dag.boundaryId, NodePhase::Running, skippedOpts);
+      taskGroup = findNode(nodeName);
+    }
+    for (const auto& item : fan.items) {
+      Invocation t = resolved;
+      t.name.value = item.name;
+      if (t.when) t.when->value = substituteParams(t.when->value, item.params);
+      expanded.emplace_back(t, item.params);
+    }
+  } else {
+    expanded.emplace_back(resolved, Params{});
+  }
+  const std::string groupName = taskGroup ? taskGroup->name : "";
+  const auto connect = [&](const std::string& taskNodeName) {
+    if (!groupName.empty())
+      addChildNode(groupName, taskNodeName);
+    else
+      connectDependencies(taskNodeName);
+  };
+
+  for (const auto& [t, itemParams] : expanded) {
+    const std::string taskNodeName = dag.taskNodeName(t.name.value);
+    if (!findNode(taskNodeName)) {
+      connect(taskNodeName);
+      const std::string when = t.when ? t.when->value : "";
+      const auto proceed = evaluateWhen(when);
+      if (!proceed.ok) {
+        initializeNode(taskNodeName, NodeType::Skipped, t.templateName.value, dag.boundaryId,
+                       NodePhase::Error, skippedOpts, proceed.error);
+        continue;
+      }
+      if (!proceed.value) {
+        initializeNode(taskNodeName, NodeType::Skipped, t.templateName.value, dag.boundaryId,
+                       NodePhase::Skipped, skippedOpts, "when '" + when + "' evaluated false");
+        findNode(taskNodeName)->endedBy = ended_by::kSkipped;
+        continue;
+      }
+    }
+    ExecuteOptions childOpts;
+    childOpts.boundaryId = dag.boundaryId;
+    childOpts.onExitTemplate = dag.onExitTemplate;
+    ControllerError err;
+    TemplateCall childCall{t.templateName.value, argumentsOf(t, itemParams), taskName};
+    Node* child = executeTemplate(taskNodeName, childCall, childOpts, &err);
+    if (limitHit_) return;
+    if (!err.message.empty()) {
+      switch (err.kind) {
+      case ControllerError::Kind::ParallelismReached:
+      case ControllerError::Kind::MaxDepthExceeded:
+        break;
+      case ControllerError::Kind::Timeout:
+        if (Node* n = findNode(taskNodeName))
+          markNodePhase(*n, NodePhase::Failed, err.message, ended_by::kTimeout);
+        return;
+      default:
+        if (Node* n = findNode(taskNodeName))
+          markNodeError(*n,
+                        ControllerError{ControllerError::Kind::Generic,
+                                        "task '" + taskNodeName + "' errored: " + err.message, err.endedBy});
+        return;
+      }
+    }
+    if (!child) return;
+    if (completedPhase(child->phase)) {
+      ControllerError hookErr;
+      const auto [hasHook, onExit] = runOnExitNode(t, *child, dag.boundaryId, taskScope, &hookErr);
+      if (hasHook && (!onExit || !onExit->fulfilled() || !hookErr.message.empty())) return;
+    }
+  }
+
+  if (Node* group = groupName.empty() ? nullptr : findNode(groupName)) {
+    NodePhase phase = NodePhase::Succeeded;
+    for (const auto& [t, itemParams] : expanded) {
+      const Node* n = findNode(dag.taskNodeName(t.name.value));
+      if (!n || !n->fulfilled()) return;
+      if (isFailedOrError(n->phase)) phase = n->phase;
+    }
+    markNodePhase(*group, phase);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+// operator.go: executeSuspend — a suspend node waits for its duration (or forever: resume is out of scope).
+Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl, const TemplateCall&,
+                               const ExecuteOptions& opts) {
+  Node* node = findNode(nodeName);
+  if (!node)
+    node = &initializeNode(nodeName, NodeType::Suspend, tmpl.name.value, opts.boundaryId, NodePhase::Running,
+                           opts);
+  if (node->fulfilled() || !tmpl.suspendDuration || tmpl.suspendDuration->value.empty()) return node;
+  const auto duration = parseArgoDuration(tmpl.suspendDuration->value);
+  if (!duration.ok) return node;
+  const Nanos resumeAt = addSaturating(node->startedAt, duration.value);
+  if (now_ >= resumeAt) return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kSuspend);
+  requeueAt(resumeAt);
+  return node;
+}
+
+// operator.go: checkParallelism — workflow and template parallelism, and template-level failFast.
+std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, Node* node,
+                                                          const std::string& boundaryId) {
+  const ControllerError reached{ControllerError::Kind::ParallelismReached, "Max parallelism reached", ""};
+  const auto activePods = [&](const std::string& boundary) {
+    std::int64_t n = 0;
+    for (const auto& x : nodes_)
+      if (x.type == NodeType::Pod && (boundary.empty() || x.boundaryId == boundary) &&
+          (x.phase == NodePhase::Pending || x.phase == NodePhase::Running) && x.podIndex >= 0)
+        ++n;
+    return n;
+  };
+  const auto countChildren = [&](const std::string& boundary, bool active) {
+    std::int64_t n = 0;
+    for (const auto& x : nodes_) {
+      if (x.boundaryId != boundary) continue;
+      if (x.type != NodeType::Pod && x.type != NodeType::Steps && x.type != NodeType::DAG) continue;
+      if (active ? (x.phase == NodePhase::Pending || x.phase == NodePhase::Running)
+                 : isFailedOrError(x.phase))
+        ++n;
+    }
+    return n;
+  };
+  const auto failFast = [&](const Template& t, const std::string& boundary) -> bool {
+    if (!t.failFast || !t.failFast->value || countChildren(boundary, false) == 0) return false;
+    if (activePods(boundary) == 0) {
+      const std::string message = "template has failed or errored children and failFast enabled";
+      if (t.type == TemplateType::Steps) {
+        // findLeafNodeWithType: the last StepGroup a depth-first walk below the boundary meets.
+        Node* leaf = nullptr;
+        std::function<void(const std::string&, int)> dfs = [&](const std::string& id, int depth) {
+          const Node* n = findNodeById(id);
+          if (!n || depth > 256) return;
+          if (n->type == NodeType::StepGroup) leaf = const_cast<Node*>(n);
+          for (const auto& c : n->children)
+            dfs(c, depth + 1);
+        };
+        dfs(boundary, 0);
+        if (leaf) markNodePhase(*leaf, NodePhase::Failed, message, ended_by::kFailFast);
+      }
+      if (Node* b = const_cast<Node*>(findNodeById(boundary)))
+        markNodePhase(*b, NodePhase::Failed, message, ended_by::kFailFast);
+    }
+    return true;
+  };
+
+  if (workflow_.parallelism && activePods("") >= workflow_.parallelism->value) return reached;
+  if (node && (tmpl.type == TemplateType::Dag || tmpl.type == TemplateType::Steps)) {
+    if (failFast(tmpl, node->id)) return reached;
+    if (tmpl.parallelism) {
+      const auto p = resolveInt64(*tmpl.parallelism);
+      if (p.ok && activePods(node->id) >= p.value) return reached;
+    }
+  }
+  if (!boundaryId.empty() &&
+      (!node || (node->phase != NodePhase::Pending && node->phase != NodePhase::Running))) {
+    const Node* boundary = findNodeById(boundaryId);
+    const Template* boundaryTemplate = boundary ? resolveTemplate(boundary->templateName) : nullptr;
+    if (boundaryTemplate) {
+      if (failFast(*boundaryTemplate, boundaryId)) return reached;
+      if (boundaryTemplate->parallelism) {
+        const auto p = resolveInt64(*boundaryTemplate->parallelism);
+        if (p.ok && countChildren(boundaryId, true) >= p.value) return reached;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace argosim

@@ -1,0 +1,64 @@
+// Turns the operator's state into the contract's Result (nodes in creation order, events in time order).
+#include "engine/sim/operator.hpp"
+#include "engine/time/wall_clock.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace argosim {
+
+Result Operator::buildResult(Nanos /*endTime*/) const {
+  Result r;
+  r.simulated = true;
+  r.startAt = formatRfc3339(scenario_.controller.startAtUnixSeconds);
+  r.workflow.name = workflow_.name.value;
+  r.workflow.phase = workflowPhase_;
+  r.workflow.message = workflowMessage_;
+  r.workflow.startedAt = 0;
+  r.workflow.finishedAt = workflowFinishedAt_;
+
+  std::unordered_map<std::string, std::string> parentOf;
+  for (const auto& n : nodes_)
+    for (const auto& child : n.children)
+      parentOf.emplace(child, n.id);
+
+  r.nodes.reserve(nodes_.size());
+  for (const auto& n : nodes_) {
+    NodeRecord rec;
+    rec.id = n.id;
+    rec.name = n.name;
+    rec.displayName = n.displayName;
+    rec.type = nodeTypeName(n.type);
+    rec.templateName = n.templateName;
+    if (auto it = parentOf.find(n.id); it != parentOf.end()) rec.parent = it->second;
+    for (const auto& child : n.children)
+      if (findNodeById(child)) rec.children.push_back(child);
+    rec.boundaryId = n.boundaryId;
+    rec.attempt = n.attempt;
+    rec.phase = nodePhaseName(n.phase);
+    rec.message = n.message;
+    rec.startedAt = n.startedAt;
+    rec.finishedAt = n.finishedAt;
+    rec.exitCode = n.exitCode;
+    rec.endedBy = n.endedBy;
+    rec.onExit = n.onExitPod;
+    if (n.podIndex >= 0) {
+      const Pod& pod = pods_[static_cast<std::size_t>(n.podIndex)];
+      rec.podActiveDeadlineSeconds = pod.activeDeadlineSeconds;
+      rec.executorDeadline = pod.executorDeadline;
+      if (const auto running = pod.runningAt(); running && (!n.finishedAt || *running <= *n.finishedAt))
+        rec.runningAt = running;
+      if (auto it = podBehaviourSource_.find(n.id); it != podBehaviourSource_.end())
+        rec.behaviour = it->second;
+    }
+    r.nodes.push_back(std::move(rec));
+  }
+  r.events = events_;
+  std::stable_sort(r.events.begin(), r.events.end(),
+                   [](const TimelineEvent& a, const TimelineEvent& b) { return a.t < b.t; });
+  r.deadlines = deadlines_;
+  r.diagnostics = diagnostics_;
+  return r;
+}
+
+} // namespace argosim

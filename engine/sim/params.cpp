@@ -1,0 +1,36 @@
+#include "engine/sim/params.hpp"
+
+namespace argosim {
+
+namespace {
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+} // namespace
+
+std::string substituteParams(std::string_view text, const Params& params) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto open = text.find("{{", i);
+    if (open == std::string_view::npos) break;
+    const auto close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    const auto name = trim(text.substr(open + 2, close - open - 2));
+    if (auto it = params.find(name); it != params.end())
+      out.append(it->second);
+    else
+      out.append(text.substr(open, close + 2 - open));
+    i = close + 2;
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
+} // namespace argosim

@@ -1,0 +1,17 @@
+// Template parameters in scope for a node (`{{inputs.parameters.x}}`, `{{item}}`, `{{retries}}`) and their
+// substitution.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace argosim {
+
+using Params = std::map<std::string, std::string, std::less<>>;
+
+// Replaces every `{{ name }}` whose name is in `params`; unknown references are left as written, as Argo
+// leaves references it cannot resolve yet.
+std::string substituteParams(std::string_view text, const Params& params);
+
+} // namespace argosim

@@ -1,0 +1,76 @@
+#include "engine/sim/simulate.hpp"
+
+#include "engine/sim/operator.hpp"
+#include "engine/time/humanize.hpp"
+
+#include <algorithm>
+
+namespace argosim {
+
+namespace {
+Diagnostic stopped(std::string message) {
+  return Diagnostic{Severity::Warning, {}, "", std::move(message)};
+}
+
+// spec §6.2 M3: at one instant, reconcile until nothing changes; a reconcile loop that never settles is a
+// bug.
+bool settle(Operator& op, Nanos t, const Limits& limits) {
+  int passes = 0;
+  do {
+    op.operate(t, true);
+    if (++passes > limits.maxReconcilePassesPerInstant) return false;
+  } while (op.changed() && !op.limitHit());
+  return true;
+}
+} // namespace
+
+Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagnostics& validation,
+                const Limits& limits) {
+  Operator op(workflow, scenario, limits);
+  for (const auto& d : validation) {
+    if (d.severity == Severity::Error) {
+      op.failWorkflowInvalidSpec(d.message);
+      return op.buildResult(0);
+    }
+  }
+
+  Nanos t = 0;
+  bool settled = settle(op, t, limits);
+  std::size_t instants = 0;
+  while (settled && !op.completed() && !op.limitHit()) {
+    const auto timer = op.nextTimer();
+    const auto pod = op.nextPodChangeAfter(t);
+    std::optional<Nanos> next = timer;
+    if (pod && (!next || *pod < *next)) next = pod;
+    if (!next) {
+      op.addDiagnostic(
+          stopped("the workflow never finishes: nothing is left to happen (a pod runs forever with no "
+                  "deadline, or waits forever)"));
+      break;
+    }
+    if (*next > limits.maxVirtualTime) {
+      op.addDiagnostic(stopped("simulation stopped after " + humanizeDuration(limits.maxVirtualTime) +
+                               " of virtual time; the next event would come at " + humanizeDuration(*next)));
+      break;
+    }
+    if (++instants > limits.maxEvents) {
+      op.addDiagnostic(stopped("simulation stopped after " + std::to_string(limits.maxEvents) + " instants"));
+      break;
+    }
+    t = std::max(t, *next);
+    if (timer && *timer <= t) {
+      op.popTimersUpTo(t);
+      op.operate(t, false); // timer-driven: pod changes at exactly t are not visible yet
+    }
+    settled = settle(op, t, limits);
+  }
+  if (!settled)
+    op.addDiagnostic(
+        Diagnostic{Severity::Error, {}, "", "internal error: the controller did not settle at one instant"});
+  if (op.limitHit())
+    op.addDiagnostic(stopped("simulation stopped: more than " + std::to_string(limits.maxNodes) +
+                             " nodes or " + std::to_string(limits.maxEvents) + " events"));
+  return op.buildResult(t);
+}
+
+} // namespace argosim
