@@ -1,9 +1,9 @@
 // Bounds that keep every parse and simulation finite, whatever the input says.
 #pragma once
 
-#include <cstddef>
-
 #include "engine/time/nanos.hpp"
+
+#include <cstddef>
 
 namespace argosim {
 
