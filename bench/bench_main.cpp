@@ -98,10 +98,9 @@ std::string fanOutYaml(int count) {
        "kind: Scenario\n"
        "pods:\n"
        "  flaky:\n"
-       "    - exit: 1\n"
-       "      run: 10s\n"
-       "    - exit: 0\n"
-       "      run: 20s\n";
+       "    attempts:\n"
+       "      - {run: 10s, exit: 1}\n"
+       "      - {run: 20s, exit: 0}\n";
   return y.str();
 }
 

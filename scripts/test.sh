@@ -64,6 +64,14 @@ if [ -f web/package.json ]; then
   fi
   if has_npm_script test:e2e; then
     section "web: browser tests (npm run test:e2e)"
+    # playwright.config.js serves the page on ARGOSIM_E2E_PORT (4173). If something already listens there (a dev's
+    # preview of another checkout), use a free port instead: outside CI Playwright would reuse that foreign server.
+    port=${ARGOSIM_E2E_PORT:-4173}
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+      echo "port ${ARGOSIM_E2E_PORT:-4173} is in use: serving the page for the browser tests on $port"
+    fi
+    export ARGOSIM_E2E_PORT=$port
     (cd web && npm run test:e2e)
   fi
 fi
