@@ -1,6 +1,8 @@
+#include "engine/model/diagnostic.hpp"
 #include "engine/model/template_defaults.hpp"
 
 #include <catch2/catch_test_macros.hpp>
+#include <string>
 
 using namespace argosim;
 
