@@ -16,7 +16,9 @@ function engineResolver() {
     enforce: 'pre',
     resolveId(source) {
       if (!source.endsWith('/wasm/argosim.mjs')) return null;
-      if (process.env.ARGOSIM_FAKE_ENGINE === '1') return here('./test/fake-engine.js');
+      const fake = process.env.ARGOSIM_FAKE_ENGINE;
+      if (fake === '1') return here('./test/fake-engine.js');
+      if (fake) return fake; // a path: another stand-in module (page work only)
       if (existsSync(realEngine)) return realEngine;
       return '\0argosim-missing';
     },

@@ -4,7 +4,7 @@ import { test as base, expect } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const usingFake = process.env.ARGOSIM_FAKE_ENGINE === '1';
+export const usingFake = !!process.env.ARGOSIM_FAKE_ENGINE;
 export const hasEngine = usingFake || existsSync(fileURLToPath(new URL('../src/wasm/argosim.mjs', import.meta.url)));
 export const NO_ENGINE =
   'SKIPPED: web/src/wasm/argosim.mjs is absent, so there is no engine to test against. ' +

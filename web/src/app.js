@@ -416,7 +416,7 @@ export async function startPlayground(root, options = {}) {
       n.type === 'Pod' ? ['running from', moment(n.runningAt)] : null,
       ['finished', moment(n.finishedAt)],
       n.type === 'Pod' ? ['exit code', n.exitCode ?? '—'] : null,
-      n.type === 'Pod' ? ['pod activeDeadlineSeconds', n.podActiveDeadlineSeconds === null || n.podActiveDeadlineSeconds === undefined ? 'none' : `${n.podActiveDeadlineSeconds} s (${duration(n.podActiveDeadlineSeconds)})`] : null,
+      n.type === 'Pod' ? ['pod activeDeadlineSeconds', n.podActiveDeadlineSeconds === null || n.podActiveDeadlineSeconds === undefined ? 'none' : `${n.podActiveDeadlineSeconds} s${n.podActiveDeadlineSeconds >= 60 ? ` (${duration(n.podActiveDeadlineSeconds)})` : ''}`] : null,
       n.type === 'Pod' ? ['ARGO_DEADLINE', n.executorDeadline === null || n.executorDeadline === undefined ? 'none' : moment(n.executorDeadline)] : null,
       n.behaviour ? ['behaviour from', n.behaviour] : null,
     ].filter(Boolean);

@@ -1,6 +1,7 @@
 // The "why" panel's stories: for a selected node, the chain of numbers from the result that explains how it
 // ended. Every endedBy value has a story. Only arithmetic on facts the engine reported; no simulation here.
 import { duration, moment } from './format.js';
+import { displayParent } from './timeline/layout.js';
 
 const KIND_WORDS = {
   workflow: 'workflow activeDeadlineSeconds',
@@ -21,7 +22,8 @@ function context(result, node) {
   const byId = new Map((result.nodes ?? []).map((n) => [n.id, n]));
   const byName = new Map((result.nodes ?? []).map((n) => [n.name, n]));
   const parent = node.parent ? byId.get(node.parent) : undefined;
-  const children = (node.children ?? []).map((id) => byId.get(id)).filter(Boolean);
+  // the node's own children as the timeline shows them (Argo's graph chains steps one under the other)
+  const children = (result.nodes ?? []).filter((n) => n.id !== node.id && displayParent(n, byId)?.id === node.id);
   const attempts = children.filter((c) => c.attempt !== null && c.attempt !== undefined);
   const deadlinesOf = (name, kind) =>
     (result.deadlines ?? []).filter((d) => d.node === name && (!kind || d.kind === kind));
@@ -31,6 +33,7 @@ function context(result, node) {
 }
 
 const last = (xs) => xs[xs.length - 1];
+const secs = (n) => (Math.abs(n) >= 60 ? `${n} s (${duration(n)})` : `${n} s`);
 const exitText = (n) => (n.exitCode === null || n.exitCode === undefined ? 'no exit code' : `exit ${n.exitCode}`);
 const quote = (s) => (s ? `“${s}”` : '(no message)');
 const ran = (n) => {
@@ -69,13 +72,14 @@ const STORIES = {
       ],
     };
   },
-  'kubelet-deadline'(node) {
+  'kubelet-deadline'(node, result, c) {
     const ads = node.podActiveDeadlineSeconds;
-    const start = node.runningAt ?? node.startedAt;
-    const line =
-      ads === null || ads === undefined
-        ? 'the pod had an activeDeadlineSeconds'
-        : `pod activeDeadlineSeconds = ${ads} s (${duration(ads)}), counted by the kubelet from the pod's start (≈ ${moment(start)}) → deadline ≈ ${moment(start + ads)}`;
+    const pod = c.deadlinesOf(node.name, 'pod')[0];
+    let line;
+    if (ads === null || ads === undefined) line = 'the pod had an activeDeadlineSeconds';
+    else if (pod) {
+      line = `pod activeDeadlineSeconds = ${secs(ads)}, counted by the kubelet from the pod's start on its node (${moment(pod.at - ads)}) → deadline ${moment(pod.at)}`;
+    } else line = `pod activeDeadlineSeconds = ${secs(ads)}, counted by the kubelet from the pod's start on its node`;
     return { title: 'Killed by the kubelet (pod activeDeadlineSeconds)', steps: killStory(node, 'the kubelet', line) };
   },
   'executor-deadline'(node, result, c) {

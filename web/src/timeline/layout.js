@@ -10,24 +10,46 @@ export const KILLERS = {
   timeout: 'controller',
 };
 
-/** Nodes in tree order (parents before children, children in the engine's order; exit handlers last). */
+/**
+ * The row a node hangs under. Argo's node graph chains a steps/DAG template's nodes (the next step group is a child
+ * of the previous step; a DAG task is a child of its dependency), which would indent each step deeper than the last.
+ * For rows, a node whose graph parent is a sibling inside the same boundary hangs under that boundary (the Steps or
+ * DAG node) instead; step groups always do. A Retry node's attempts stay under it.
+ */
+export function displayParent(node, byId) {
+  const parent = node.parent ? byId.get(node.parent) : undefined;
+  if (!parent) return undefined;
+  const boundary = node.boundaryId ? byId.get(node.boundaryId) : undefined;
+  if (!boundary || parent.id === boundary.id) return parent;
+  if (node.type === 'StepGroup') return boundary;
+  const attemptOfParent = parent.type === 'Retry' && node.attempt !== null && node.attempt !== undefined;
+  if (parent.boundaryId === node.boundaryId && parent.type !== 'StepGroup' && !attemptOfParent) return boundary;
+  return parent;
+}
+
+/** Nodes in tree order (parents before children, in creation order; exit handlers last), with their depth. */
 export function treeOrder(nodes) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const kids = new Map();
+  const roots = [];
+  for (const node of nodes) {
+    const parent = displayParent(node, byId);
+    if (parent && parent.id !== node.id) {
+      if (!kids.has(parent.id)) kids.set(parent.id, []);
+      kids.get(parent.id).push(node);
+    } else roots.push(node);
+  }
   const out = [];
   const seen = new Set();
   const visit = (node, depth) => {
     if (seen.has(node.id)) return;
     seen.add(node.id);
     out.push({ node, depth });
-    for (const childId of node.children ?? []) {
-      const child = byId.get(childId);
-      if (child) visit(child, depth + 1);
-    }
+    for (const child of kids.get(node.id) ?? []) visit(child, depth + 1);
   };
-  const roots = nodes.filter((n) => !n.parent || !byId.has(n.parent));
   for (const root of roots.filter((n) => !n.onExit)) visit(root, 0);
   for (const root of roots.filter((n) => n.onExit)) visit(root, 0);
-  for (const node of nodes) visit(node, 0); // anything unreachable, so nothing is silently dropped
+  for (const node of nodes) visit(node, 0); // anything in a cycle, so nothing is silently dropped
   return out;
 }
 
@@ -234,7 +256,7 @@ export function layout(result, { collapseIdle = true } = {}) {
   const horizon = Math.max(end, ...deadlines.map((d) => d.at), 0);
   const farLimit = Math.max(end * 1.5, end + 30);
   const reach = collapseIdle ? horizon : Math.max(end, ...deadlines.map((d) => d.at).filter((at) => at <= farLimit));
-  const pad = Math.max(2, 0.15 * Math.max(end, 1)); // room on the right for the last labels
+  const pad = Math.max(1, 0.02 * Math.max(end, 1)); // the renderer keeps pixels on the right for labels
   const domainEnd = Math.max(reach, 1) + pad;
   const lines = deadlines.map((d) => {
     const global = d.kind === 'workflow' || !d.node;
@@ -249,7 +271,8 @@ export function layout(result, { collapseIdle = true } = {}) {
   });
   const hatches = [];
   for (const row of rows) {
-    const binding = lines.filter((l) => l.row === -1 || l.row === row.index);
+    // exit handlers are exempt from the workflow deadline (Argo 3.5.11+): it does not bind their rows
+    const binding = lines.filter((l) => (l.row === -1 && !row.onExit) || l.row === row.index);
     if (!binding.length) continue;
     const first = binding.reduce((a, b) => (b.at < a.at ? b : a));
     if (first.at < domainEnd) hatches.push({ row: row.index, node: row.name, start: first.at, end: domainEnd, kind: first.kind });

@@ -7,7 +7,8 @@ import { layout } from './layout.js';
 const ROW_H = 36;
 const AXIS_H = 40;
 const NAME_W = 240;
-const PAD_R = 24;
+const PAD_R = 16;
+const LABEL_ROOM = 110; // px right of the last moment, so end-of-run labels (kills, deadlines) have room
 const BAR_Y = 15; // bar top within a row
 const BAR_H = 15;
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
@@ -45,6 +46,11 @@ export class TimelineView {
     return this.width - NAME_W - PAD_R;
   }
 
+  /** The width the view's time span maps onto: the chart less the label room on the right. */
+  get plotW() {
+    return Math.max(this.chartW - LABEL_ROOM, 120);
+  }
+
   setData(result, { collapseIdle = this.collapseIdle, keepView = false } = {}) {
     const previous = this.L;
     this.result = result;
@@ -58,21 +64,21 @@ export class TimelineView {
   /** time (s) → x (px) */
   x(t) {
     const { w0, w1 } = this.view;
-    return NAME_W + ((this.L.warp.toW(t) - w0) / (w1 - w0)) * this.chartW;
+    return NAME_W + ((this.L.warp.toW(t) - w0) / (w1 - w0)) * this.plotW;
   }
 
   /** x (px) → time (s), clamped to the domain */
   timeAt(px) {
     const { w0, w1 } = this.view;
-    const w = w0 + ((px - NAME_W) / this.chartW) * (w1 - w0);
+    const w = w0 + ((px - NAME_W) / this.plotW) * (w1 - w0);
     return Math.min(Math.max(this.L.warp.toT(Math.max(w, 0)), 0), this.L.domainEnd);
   }
 
-  zoom(factor, centerPx = NAME_W + this.chartW / 2) {
+  zoom(factor, centerPx = NAME_W + this.plotW / 2) {
     if (!this.L) return;
     const { w0, w1 } = this.view;
     const total = this.L.warp.total;
-    const at = w0 + ((centerPx - NAME_W) / this.chartW) * (w1 - w0);
+    const at = w0 + ((centerPx - NAME_W) / this.plotW) * (w1 - w0);
     const span = Math.min(Math.max((w1 - w0) / factor, total / 500, 0.5), total);
     let n0 = at - (at - w0) * (span / (w1 - w0));
     n0 = Math.min(Math.max(n0, 0), total - span);
@@ -84,7 +90,7 @@ export class TimelineView {
     if (!this.L) return;
     const { w0, w1 } = this.view;
     const total = this.L.warp.total;
-    const dw = (dxPx / this.chartW) * (w1 - w0);
+    const dw = (dxPx / this.plotW) * (w1 - w0);
     const n0 = Math.min(Math.max(w0 + dw, 0), total - (w1 - w0));
     this.view = { w0: n0, w1: n0 + (w1 - w0) };
     this.render();
@@ -259,7 +265,8 @@ export class TimelineView {
     const offscreen = [];
     const taken = new Map(); // row → label extents already drawn, so deadline labels never overprint
     const fits = (row, a, b) => !(taken.get(row) ?? []).some(([x0, x1]) => a < x1 + 4 && b > x0 - 4);
-    for (const line of L.lines) {
+    const ordered = [...L.lines].sort((a, b) => (a.row === -1 ? -1 : 0) - (b.row === -1 ? -1 : 0));
+    for (const line of ordered) {
       if (line.beyond) {
         offscreen.push(line);
         continue;
@@ -271,14 +278,15 @@ export class TimelineView {
         s('line', { x1: x, x2: x, y1: y0, y2: y1 }),
         s('title', { text: `${line.kind} deadline${line.node ? ` of ${line.node}` : ''} at ${moment(line.at)}` }));
       // the full label right of the line, else left of it, else just the kind, else nothing (the title remains)
+      const labelRow = Math.max(line.row, 0); // a workflow-wide line is labelled in the first row
       for (const text of [line.label, line.kind]) {
         const w = text.length * 6 + 4;
         const right = [x + 3, x + 3 + w];
         const left = [x - 3 - w, x - 3];
-        const side = right[1] <= chartRight && fits(line.row, ...right) ? right : left[0] >= NAME_W && fits(line.row, ...left) ? left : null;
+        const side = right[1] <= chartRight && fits(labelRow, ...right) ? right : left[0] >= NAME_W && fits(labelRow, ...left) ? left : null;
         if (!side) continue;
-        taken.set(line.row, [...(taken.get(line.row) ?? []), side]);
-        g.append(s('text', { x: side === right ? x + 3 : x - 3, 'text-anchor': side === right ? 'start' : 'end', y: (line.row === -1 ? AXIS_H + 4 : rowTop(line.row)) + 9, class: 'dl-label', text }));
+        taken.set(labelRow, [...(taken.get(labelRow) ?? []), side]);
+        g.append(s('text', { x: side === right ? x + 3 : x - 3, 'text-anchor': side === right ? 'start' : 'end', y: rowTop(labelRow) + 9, class: 'dl-label', text }));
         break;
       }
       linesG.append(g);
@@ -297,7 +305,7 @@ export class TimelineView {
     // axis
     const axis = s('g', { class: 'tl-axis', 'clip-path': `url(#${id('chart')})` });
     axis.append(s('rect', { class: 'tl-axis-bg', x: NAME_W, y: 0, width: this.chartW, height: AXIS_H - 8 }));
-    const pxPerSec = this.chartW / (this.view.w1 - this.view.w0);
+    const pxPerSec = this.plotW / (this.view.w1 - this.view.w0);
     const step = TICK_STEPS.find((st) => st * pxPerSec >= 70) ?? TICK_STEPS[TICK_STEPS.length - 1];
     let lastRight = -Infinity; // right edge of the last tick label, so labels never overlap
     let lastBreakRight = -Infinity; // break labels have their own line above the ticks

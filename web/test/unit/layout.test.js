@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layout, treeOrder, buildWarp } from '../../src/timeline/layout.js';
 import seed from '../fixtures/seed.result.json' with { type: 'json' };
 import steps from '../fixtures/steps.result.json' with { type: 'json' };
+import dag from '../fixtures/dag.result.json' with { type: 'json' };
 
 const pick = (segs, node, kind) => segs.filter((s) => s.node === node && s.kind === kind);
 
@@ -27,7 +28,8 @@ describe('layout of the seed case (the 143 kill)', () => {
   });
 
   it('has one line per deadline, on the row it binds', () => {
-    expect(L.lines.map((l) => [l.kind, l.node, l.at, l.row])).toEqual([
+    const lines = L.lines.map((l) => [l.kind, l.node, l.at, l.row]).sort((a, b) => a[2] - b[2] || a[3] - b[3]);
+    expect(lines).toEqual([
       ['maxDuration', 'wf', 180, 0],
       ['executor', 'wf(1)', 180, 2],
       ['pod', 'wf(0)', 3600, 1],
@@ -81,6 +83,9 @@ describe('layout of steps', () => {
   it('draws the workflow deadline across all rows', () => {
     expect(L.lines.find((l) => l.kind === 'workflow')).toMatchObject({ row: -1, at: 100 });
   });
+  it('hatches the killed attempts from their pod deadline', () => {
+    expect(L.hatches.find((h) => h.node === 'steps-wf[1].flaky(0)')).toMatchObject({ start: 45, kind: 'pod' });
+  });
   it('names the kubelet as the killer', () => {
     expect(L.markers.find((m) => m.node === 'steps-wf[1].flaky(0)')).toMatchObject({ kind: 'kill', killer: 'kubelet' });
   });
@@ -113,5 +118,17 @@ describe('edge cases', () => {
     const warp = buildWarp(620, [[0, 5], [605, 615]], [0, 5, 605, 615], true);
     expect(warp.total).toBeLessThan(60);
     expect(warp.breaks).toHaveLength(1);
+  });
+});
+
+describe('layout of a DAG', () => {
+  const L = layout(dag);
+  it('hangs a dependent task under the DAG, not under the attempt it depends on', () => {
+    expect(L.rows.map((r) => `${'  '.repeat(r.depth)}${r.name}`)).toEqual([
+      'wf', '  wf.B', '  wf.A', '    wf.A(0)', '    wf.A(1)', '    wf.A(2)', '  wf.C',
+    ]);
+  });
+  it('draws the omitted task as a zero-length span', () => {
+    expect(L.segments.find((s) => s.node === 'wf.C')).toMatchObject({ kind: 'span', start: 40, end: 40 });
   });
 });

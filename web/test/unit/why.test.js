@@ -56,3 +56,13 @@ describe('why stories', () => {
     expect(story(r, 'nope').node).toBeNull();
   });
 });
+
+describe('why stories on composites', () => {
+  it('lists a Steps node’s step groups as its children, not only the first one', async () => {
+    const steps = (await import('../fixtures/steps.result.json', { with: { type: 'json' } })).default;
+    const s = story(steps, 'steps-wf');
+    expect(s.endedBy).toBe('children');
+    expect(s.steps[0]).toContain('2 child node(s)');
+    expect(s.steps[1]).toContain('[1]');
+  });
+});
