@@ -33,6 +33,8 @@ function context(result, node) {
 }
 
 const last = (xs) => xs[xs.length - 1];
+/** Long lists keep their first three and last two entries. */
+const shortList = (xs) => (xs.length > 6 ? [...xs.slice(0, 3), `… ${xs.length - 5} more …`, ...xs.slice(-2)] : xs);
 const secs = (n) => (Math.abs(n) >= 60 ? `${n} s (${duration(n)})` : `${n} s`);
 const exitText = (n) => (n.exitCode === null || n.exitCode === undefined ? 'no exit code' : `exit ${n.exitCode}`);
 const quote = (s) => (s ? `“${s}”` : '(no message)');
@@ -147,7 +149,9 @@ const STORIES = {
       title: 'retryPolicy does not retry this failure',
       steps: [
         lastAttempt ? `${lastAttempt.name} ended ${lastAttempt.phase}: ${quote(lastAttempt.message)}` : 'the last attempt failed',
-        'the retryPolicy (default OnFailure: Failed yes, Error no) does not cover it',
+        lastAttempt && lastAttempt.phase === 'Error'
+          ? 'the retryPolicy does not retry a node that ended Error (the default, OnFailure, retries only Failed)'
+          : 'the retryPolicy does not cover this failure',
         `→ ${node.name} ${node.phase} at ${moment(node.finishedAt)}: ${quote(node.message)}`,
       ],
     };
@@ -158,7 +162,7 @@ const STORIES = {
       title: 'No more retries left',
       steps: [
         `limit counts retries: limit ${Math.max(0, n - 1)} → ${n} attempt${n === 1 ? '' : 's'} in all`,
-        ...c.attempts.map((a) => `${a.name}: ${moment(a.startedAt)}–${moment(a.finishedAt)}, ${a.phase} (${exitText(a)})`),
+        ...shortList(c.attempts.map((a) => `${a.name}: ${moment(a.startedAt)}–${moment(a.finishedAt)}, ${a.phase} (${exitText(a)})`)),
         `→ ${quote(node.message)} at ${moment(node.finishedAt)}`,
       ],
     };
@@ -182,12 +186,15 @@ const STORIES = {
     if (md && first) {
       steps.push(`maxDuration deadline = first attempt started ${first.startedAt} s + ${duration(md.at - first.startedAt)} = ${md.at} s (Pending and backoff time count)`);
     }
-    if (lastAttempt && lastAttempt !== first && lastAttempt.executorDeadline !== null && lastAttempt.executorDeadline !== undefined) {
-      steps.push(`→ attempt ${lastAttempt.attempt}'s ARGO_DEADLINE = ${lastAttempt.executorDeadline} s`);
-    }
+    const carried = lastAttempt && lastAttempt !== first && lastAttempt.executorDeadline !== null && lastAttempt.executorDeadline !== undefined;
+    if (carried) steps.push(`→ attempt ${lastAttempt.attempt}'s ARGO_DEADLINE = ${lastAttempt.executorDeadline} s`);
+    else if (lastAttempt && lastAttempt === first) steps.push('attempt 0 never carries this deadline: only retries get it as ARGO_DEADLINE');
     if (lastAttempt) {
-      const how = lastAttempt.endedBy === 'executor-deadline' ? 'killed' : 'ended';
+      const how = lastAttempt.endedBy === 'executor-deadline' ? 'killed' : `attempt ${lastAttempt.attempt ?? ''} ended`.replace('  ', ' ');
       steps.push(`→ ${how} at ${lastAttempt.finishedAt} s, ${exitText(lastAttempt)}`);
+      if (md && typeof lastAttempt.finishedAt === 'number' && lastAttempt.finishedAt > md.at) {
+        steps.push(`→ the controller looks again at ${moment(lastAttempt.finishedAt)}: that is past ${md.at} s, so no retry`);
+      }
     }
     steps.push(`→ ${quote(node.message)} at ${moment(node.finishedAt)}`);
     return { title: 'The maxDuration window closed', steps };
