@@ -21,7 +21,7 @@ Located<std::string> text(const char* s) {
 } // namespace
 
 // operator_tmpl_default_test.go: TestSetTemplateDefault; spec §1.4 (operator.go: mergedTemplateDefaultsInto).
-TEST_CASE("mergeTemplateDefaults: field by field inside retryStrategy and backoff; the template wins") {
+TEST_CASE("mergeTemplateDefaults: field by field inside retryStrategy and backoff, the template wins") {
   Template defaults;
   defaults.retryStrategy = RetryStrategy{};
   defaults.retryStrategy->limit = intValue(3);
@@ -65,7 +65,7 @@ TEST_CASE("mergeTemplateDefaults: a template without retryStrategy takes the def
   REQUIRE(merged.type == TemplateType::Steps);
 }
 
-TEST_CASE("mergeTemplateDefaults: type-specific defaults apply only to that type; inputs merge by name") {
+TEST_CASE("mergeTemplateDefaults: type-specific defaults apply only to that type, inputs merge by name") {
   Template defaults;
   defaults.type = TemplateType::Container;
   defaults.command = {"sh", "-c"};

@@ -340,7 +340,7 @@ TEST_CASE("parse: limits — input size") {
                "input is 15 bytes, more than the limit of 10");
 }
 
-TEST_CASE("parse: limits — 100 000 `[` are refused before yaml-cpp recurses") {
+TEST_CASE("parse: limits — 100 000 open brackets are refused before yaml-cpp recurses") {
   ParsedInput in = parse("a: " + std::string(100000, '['));
   REQUIRE_DIAG(
       in.diagnostics, Severity::Error, 1, 67,

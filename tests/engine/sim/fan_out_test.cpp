@@ -115,7 +115,7 @@ TEST_CASE("operator.go processItem: nested values print as JSON inside a map") {
   CHECK(r.items[0].params.at("item.c") == R"([1,"x"])");
 }
 
-TEST_CASE("operator.go processItem: lists print as fmt.Sprint of []Item") {
+TEST_CASE("operator.go processItem: lists print as fmt.Sprint of a slice of Item") {
   const auto r = ok(withItems({json::array({1, 2}), json::array({"a", "b"}), json::array()}));
   CHECK(names(r) == std::vector<std::string>{"hello(0:[1 2])", "hello(1:[a b])", "hello(2:[])"});
   CHECK(r.items[0].params.at("item") == "[1,2]");
