@@ -123,7 +123,8 @@ void Operator::addChildNode(const std::string& parentName, const std::string& ch
   Node* parent = findNode(parentName);
   if (!parent) return;
   const std::string childId = nodeId(workflow_.name.value, childName);
-  if (std::find(parent->children.begin(), parent->children.end(), childId) == parent->children.end()) {
+  // A set of edges keeps this O(1): a fan-out re-adds thousands of children on every reconcile.
+  if (childEdges_.insert(parent->id + '\n' + childId).second) {
     parent->children.push_back(childId);
     changed_ = true;
   }

@@ -140,6 +140,7 @@ private:
   std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
   std::unordered_map<std::string, int> nodeByName_;
   std::unordered_map<std::string, int> nodeById_;
+  std::unordered_set<std::string> childEdges_; // "parentId\nchildId" of every children entry
   std::vector<Pod> pods_;
   std::set<Nanos> timers_;
   std::vector<TimelineEvent> events_;
