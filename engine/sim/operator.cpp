@@ -498,6 +498,9 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
          "https://argo-workflows.readthedocs.io/en/latest/scaling/#maximum-recursion-depth",
          ended_by::kConfigError});
   if (limitHit_) return node;
+  // handleNodeFulfilled: a finished node is returned as it is. Checked before the template is processed again,
+  // which only matters for cost (the template resolved when the node was created).
+  if (node && node->fulfilled()) return node;
 
   const Template* found = resolveTemplate(call.templateName);
   if (!found)
