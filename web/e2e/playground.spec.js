@@ -58,6 +58,11 @@ test('opens every gallery entry and shows its lesson', async ({ page }) => {
     await expect(page.locator('.status'), entry.id).toContainText('Simulated in');
     await expect(page.locator('.tl-row').first(), entry.id).toBeVisible();
     expect(page.url(), entry.id).toContain(`#example/${entry.id}`);
+    // the root's story is told, with no placeholder leaking into the text
+    await expect(page.locator('#why .why-steps li').first(), entry.id).toBeVisible();
+    for (const pane of ['#why', '#events', '#lesson', '#outcome']) {
+      await expect(page.locator(pane), `${entry.id} ${pane}`).not.toContainText(/\bnull\b|undefined|NaN|\[object/);
+    }
     await page.locator('#zoom-fit').click();
     await page.keyboard.press('End');
     await page.screenshot({ path: `${SCREENS}gallery-${entry.id}.png` });

@@ -420,7 +420,7 @@ export async function startPlayground(root, options = {}) {
       n.type === 'Pod' ? ['ARGO_DEADLINE', n.executorDeadline === null || n.executorDeadline === undefined ? 'none' : moment(n.executorDeadline)] : null,
       n.behaviour ? ['behaviour from', n.behaviour] : null,
     ].filter(Boolean);
-    whyBody.replaceChildren(
+    fill(whyBody,
       h('h3', { class: 'why-title' }, h('span', { class: 'why-node', text: n.name }), h('span', { text: ` — ${st.title}` })),
       h('ol', { class: 'why-steps', 'data-ended-by': st.endedBy }, st.steps.map((step) => h('li', { text: step }))),
       st.deadlines.length ? h('p', { class: 'why-deadlines' }, h('strong', { text: 'Deadlines on this node: ' }), st.deadlines.join(' · ')) : null,
@@ -485,7 +485,7 @@ export async function startPlayground(root, options = {}) {
     state.exampleId = id;
     exampleSelect.value = id;
     const [firstSentence, ...rest] = entry.lesson.split(/(?<=[.!?])\s+/);
-    lesson.replaceChildren(
+    fill(lesson,
       h('summary', {}, h('strong', { text: `${entry.title}. ` }), firstSentence ?? ''),
       rest.length ? h('p', { text: rest.join(' ') }) : null,
     );
@@ -685,6 +685,11 @@ export async function startPlayground(root, options = {}) {
   function api() {
     return { run, editor, timeline, playback, engine, select, setCollapse };
   }
+}
+
+/** replaceChildren without the null/false placeholders of optional parts (the DOM would print "null"). */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 // Toolbar icons as SVG paths (16×16): fonts on many systems lack the media-control characters.

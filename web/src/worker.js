@@ -1,6 +1,6 @@
 // The engine's Web Worker: loads the WASM module (reporting download progress) and answers simulate requests.
 import { createWorkerHandler } from './engine/protocol.js';
-import * as engine from './wasm/argosim.mjs';
+import createArgosim from './wasm/argosim.mjs';
 
 const wasmUrl = new URL('./wasm/argosim.wasm', import.meta.url).href;
 
@@ -29,11 +29,11 @@ async function fetchWithProgress(url, progress) {
 }
 
 async function load(progress) {
-  const create = engine.default ?? engine.createArgosim;
-  if (typeof create !== 'function') throw new Error('argosim.mjs exports no createArgosim()');
-  if (engine.isFake) return create();
+  if (typeof createArgosim !== 'function') throw new Error('argosim.mjs exports no createArgosim()');
+  if (createArgosim.isFake) return createArgosim(); // the fixture stand-in (ARGOSIM_FAKE_ENGINE): no .wasm to fetch
+  // fetched here rather than by the module itself, so the page can show download progress
   const wasmBinary = await fetchWithProgress(wasmUrl, progress);
-  return create({ wasmBinary });
+  return createArgosim({ wasmBinary });
 }
 
 const handle = createWorkerHandler({ load, post: (msg) => self.postMessage(msg) });

@@ -38,4 +38,5 @@ export async function createArgosim() {
     },
   };
 }
+createArgosim.isFake = true;
 export default createArgosim;
