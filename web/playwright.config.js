@@ -1,5 +1,13 @@
 // End-to-end tests: Debian's Chromium (no browser download) against `vite preview` on 127.0.0.1.
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+
+if (!process.env.ARGOSIM_FAKE_ENGINE && !existsSync(new URL('./src/wasm/argosim.mjs', import.meta.url))) {
+  console.log(
+    '\n*** argosim e2e: web/src/wasm/argosim.mjs is absent, so every browser test is SKIPPED. ' +
+      'Build the engine with `cmake --workflow --preset wasm` first. ***\n',
+  );
+}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -70,9 +70,9 @@ function latestMoment(result) {
 
 /**
  * Piecewise-linear "warp" of real time: quiet stretches (no pod Pending or Running, nothing happening) longer than
- * a threshold are squeezed to a short fixed length when collapseIdle is on. pieces: [{t0, t1, w0, w1, collapsed}].
+ * max(60 s, a quarter of the run) are squeezed to a short fixed length when collapseIdle is on. pieces: [{t0, t1, w0, w1, collapsed}].
  */
-export function buildWarp(domainEnd, activeIntervals, markTimes, collapseIdle) {
+export function buildWarp(domainEnd, activeIntervals, markTimes, collapseIdle, activityEnd = domainEnd) {
   const whole = [{ t0: 0, t1: domainEnd, collapsed: false }];
   let pieces = whole;
   if (collapseIdle && domainEnd > 0) {
@@ -88,7 +88,9 @@ export function buildWarp(domainEnd, activeIntervals, markTimes, collapseIdle) {
       else merged.push([...iv]);
     }
     const busy = merged.reduce((s, [a, b]) => s + (b - a), 0);
-    const threshold = Math.max(30, 0.1 * busy);
+    // "long" is relative to the run: a 40 s backoff in a 90 s run is the lesson, a 57-minute wait for a far deadline
+    // or a 10-minute backoff between 5-second attempts is not
+    const threshold = Math.max(60, 0.25 * activityEnd);
     const idle = [];
     let cursor = 0;
     for (const [a, b] of merged) {
@@ -278,6 +280,6 @@ export function layout(result, { collapseIdle = true } = {}) {
     if (first.at < domainEnd) hatches.push({ row: row.index, node: row.name, start: first.at, end: domainEnd, kind: first.kind });
   }
 
-  const warp = buildWarp(domainEnd, active, markTimes, collapseIdle);
+  const warp = buildWarp(domainEnd, active, markTimes, collapseIdle, end);
   return { rows, segments, lines, markers, hatches, events, end, domainEnd, warp };
 }

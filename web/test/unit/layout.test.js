@@ -115,9 +115,14 @@ describe('edge cases', () => {
     expect(treeOrder(nodes).map((e) => e.node.name)).toEqual(['a', 'b', 'c', 'x.onExit']);
   });
   it('a 10-minute backoff between short attempts collapses', () => {
-    const warp = buildWarp(620, [[0, 5], [605, 615]], [0, 5, 605, 615], true);
+    const warp = buildWarp(620, [[0, 5], [605, 615]], [0, 5, 605, 615], true, 615);
     expect(warp.total).toBeLessThan(60);
     expect(warp.breaks).toHaveLength(1);
+  });
+  it('a 40 s backoff in a 90 s run is the lesson: it stays to scale', () => {
+    const warp = buildWarp(92, [[0, 5], [15, 20], [40, 45], [85, 90]], [0, 5, 15, 20, 40, 45, 85, 90], true, 90);
+    expect(warp.breaks).toEqual([]);
+    expect(warp.toW(85) - warp.toW(45)).toBeCloseTo(40);
   });
 });
 
