@@ -52,7 +52,7 @@ private:
         r_.error(kp, path, "duplicate pod key \"" + key + "\"");
         continue;
       }
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second; // a copy: yaml-cpp's iterator hands out temporaries
       if (!v.IsMap()) {
         r_.error(Reader::valuePos(v, kp), path,
                  "expected a map ({run: 10s, exit: 0} or {attempts: [...]}), found " + Reader::describe(v));

@@ -434,7 +434,7 @@ private:
     for (auto it = m.begin(); it != m.end(); ++it) {
       if (!r_.visit(it->first, depth + 1) || !r_.visit(it->second, depth + 1)) return;
       if (!it->first.IsScalar()) continue;
-      const std::string& key = it->first.Scalar();
+      const std::string key = it->first.Scalar();
       SourcePos kp = posOf(it->first);
       if (key == "command")
         t.command = stringList(it->second, kp, path + ".command", depth + 1);
