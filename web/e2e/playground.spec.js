@@ -166,6 +166,23 @@ test('keyboard: Home, arrows, End and Space move the playhead', async ({ page })
   await expect(page.locator('#help')).toContainText('Ctrl/⌘ + Enter');
 });
 
+test('the theme toggle cycles system → light → dark and persists', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  await expect(page.locator('#theme')).toContainText('System');
+  await page.locator('#theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.locator('#theme').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await waitForRun(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(15, 19, 24)');
+});
+
 test('prefers-reduced-motion jumps to the end', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`./#example/${SEED}`);
