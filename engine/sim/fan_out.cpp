@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string_view>
@@ -101,17 +102,36 @@ std::string goJsonQuote(std::string_view s) {
 // and then e-07 is written e-7.
 std::optional<std::string> goJsonFloat(double d) {
   if (std::isnan(d) || std::isinf(d)) return std::nullopt;
-  const double a = std::fabs(d);
-  char buf[400];
-  const bool exp = a != 0 && (a < 1e-6 || a >= 1e21);
-  const auto res =
-      std::to_chars(buf, buf + sizeof buf, d, exp ? std::chars_format::scientific : std::chars_format::fixed);
-  std::string s(buf, res.ptr);
-  if (exp) {
-    const auto n = s.size();
-    if (n >= 4 && s[n - 4] == 'e' && s[n - 3] == '-' && s[n - 2] == '0') s.erase(n - 2, 1);
+  if (d == 0) return std::string(std::signbit(d) ? "-0" : "0");
+  // Shortest round-trip digits (what strconv gives), found with snprintf/strtod: Emscripten's libc++ has no
+  // floating-point std::to_chars.
+  char buf[64];
+  int precision = 1;
+  for (; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+    if (std::strtod(buf, nullptr) == d) break;
   }
-  return s;
+  std::string sci(buf);
+  const bool negative = sci[0] == '-';
+  if (negative) sci.erase(0, 1);
+  const auto e = sci.find('e');
+  std::string digits = sci.substr(0, e);
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const int exponent = std::atoi(sci.c_str() + e + 1);
+  const double a = std::fabs(d);
+  std::string out = negative ? "-" : "";
+  if (a < 1e-6 || a >= 1e21) {
+    out += digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char exp[16];
+    std::snprintf(exp, sizeof exp, "e%c%d", exponent < 0 ? '-' : '+', exponent < 0 ? -exponent : exponent);
+    return out + exp;
+  }
+  if (exponent < 0) return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+  const auto intDigits = static_cast<std::size_t>(exponent + 1);
+  if (digits.size() <= intDigits) return out + digits + std::string(intDigits - digits.size(), '0');
+  return out + digits.substr(0, intDigits) + "." + digits.substr(intDigits);
 }
 
 // util/json Fix: undoes the HTML escaping for display.
