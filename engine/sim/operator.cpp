@@ -498,8 +498,8 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
          "https://argo-workflows.readthedocs.io/en/latest/scaling/#maximum-recursion-depth",
          ended_by::kConfigError});
   if (limitHit_) return node;
-  // handleNodeFulfilled: a finished node is returned as it is. Checked before the template is processed again,
-  // which only matters for cost (the template resolved when the node was created).
+  // handleNodeFulfilled: a finished node is returned as it is. Checked before the template is processed
+  // again, which only matters for cost (the template resolved when the node was created).
   if (node && node->fulfilled()) return node;
 
   const Template* found = resolveTemplate(call.templateName);
@@ -593,10 +593,10 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
   execCall.arguments = strategy ? retryScopeOut : scope;
   switch (tmpl.type) {
   case TemplateType::Steps:
-    result = executeSteps(execName, tmpl, execCall, opts, &err);
+    result = executeSteps(execName, tmpl, execCall, opts);
     break;
   case TemplateType::Dag:
-    result = executeDag(execName, tmpl, execCall, opts, &err);
+    result = executeDag(execName, tmpl, execCall, opts);
     break;
   case TemplateType::Suspend:
     result = executeSuspend(execName, tmpl, execCall, opts);

@@ -117,10 +117,11 @@ private:
                                 std::string* source) const;
 
   // operator_composite.cpp
+  // Steps and DAG nodes carry their own errors (step group / task messages), so they return none.
   Node* executeSteps(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                     const ExecuteOptions& opts, ControllerError* errOut);
+                     const ExecuteOptions& opts);
   Node* executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                   const ExecuteOptions& opts, ControllerError* errOut);
+                   const ExecuteOptions& opts);
   Node* executeSuspend(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
                        const ExecuteOptions& opts);
   Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
@@ -129,7 +130,7 @@ private:
   void executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
   std::vector<std::string> outboundNodes(const std::string& id, int depth) const;
   std::pair<bool, Node*> runOnExitNode(const Invocation& call, Node& parent, const std::string& boundaryId,
-                                       const Params& scope, ControllerError* errOut);
+                                       ControllerError* errOut);
 
   void requeueAt(Nanos at);
 

@@ -91,8 +91,7 @@ std::vector<std::string> Operator::outboundNodes(const std::string& id, int dept
 // exit_handler.go: runOnExitNode — a step's or task's exit hook runs once its node (the Retry node, for
 // retried templates) has completed. Returns whether there is a hook and the hook's node.
 std::pair<bool, Node*> Operator::runOnExitNode(const Invocation& call, Node& parent,
-                                               const std::string& boundaryId, const Params& scope,
-                                               ControllerError* errOut) {
+                                               const std::string& boundaryId, ControllerError* errOut) {
   const std::string exitTemplate = exitTemplateOf(call);
   if (exitTemplate.empty()) return {false, nullptr};
   const std::string onExitName = parent.name + ".onExit";
@@ -101,10 +100,8 @@ std::pair<bool, Node*> Operator::runOnExitNode(const Invocation& call, Node& par
   opts.boundaryId = boundaryId;
   opts.onExitTemplate = true;
   opts.hooked = true;
-  Params args;
-  if (const auto* hook = exitHookOf(call)) (void)hook;
-  TemplateCall hookCall{exitTemplate, args, ""};
-  (void)scope;
+  // Hook arguments come from the parent's outputs, which the simulation does not model.
+  TemplateCall hookCall{exitTemplate, Params{}, ""};
   Node* onExit = executeTemplate(onExitName, hookCall, opts, errOut);
   addChildNode(parentName, onExitName);
   return {true, onExit};
@@ -112,7 +109,7 @@ std::pair<bool, Node*> Operator::runOnExitNode(const Invocation& call, Node& par
 
 // steps.go: executeSteps
 Node* Operator::executeSteps(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                             const ExecuteOptions& opts, ControllerError* errOut) {
+                             const ExecuteOptions& opts) {
   Node* node = findNode(nodeName);
   if (!node)
     node = &initializeNode(nodeName, NodeType::Steps, tmpl.name.value, opts.boundaryId, NodePhase::Running,
@@ -156,7 +153,6 @@ Node* Operator::executeSteps(const std::string& nodeName, const Template& tmpl, 
       if (ref->exitCode) scope["steps." + step.name.value + ".exitCode"] = std::to_string(*ref->exitCode);
     }
   }
-  (void)errOut;
   updateOutboundNodes(nodeName, tmpl);
   return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
 }
@@ -283,7 +279,7 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
       auto it = stepOfChild.find(child->name);
       if (it == stepOfChild.end()) continue;
       ControllerError err;
-      const auto [hasHook, onExit] = runOnExitNode(it->second->call, *child, boundaryId, scope, &err);
+      const auto [hasHook, onExit] = runOnExitNode(it->second->call, *child, boundaryId, &err);
       if (hasHook && (!onExit || !onExit->fulfilled())) completed = false;
     }
   }
@@ -388,7 +384,7 @@ struct DagContext {
 
 // dag.go: executeDAG
 Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                           const ExecuteOptions& opts, ControllerError* errOut) {
+                           const ExecuteOptions& opts) {
   Node* node = findNode(nodeName);
   if (!node)
     node =
@@ -496,7 +492,6 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
     }
   if (!result) return node;
   node->outboundNodes = outbound;
-  (void)errOut;
   return &markNodePhase(*node, *result, std::nullopt, ended_by::kChildren);
 }
 
@@ -510,7 +505,7 @@ void Operator::executeDagTask(DagContext& dag, const std::string& taskName, cons
   if (node && node->fulfilled()) {
     if (completedPhase(node->phase)) {
       ControllerError err;
-      runOnExitNode(task->call, *node, dag.boundaryId, scope, &err);
+      runOnExitNode(task->call, *node, dag.boundaryId, &err);
     }
     return;
   }
@@ -685,7 +680,7 @@ void Operator::executeDagTask(DagContext& dag, const std::string& taskName, cons
     if (!child) return;
     if (completedPhase(child->phase)) {
       ControllerError hookErr;
-      const auto [hasHook, onExit] = runOnExitNode(t, *child, dag.boundaryId, taskScope, &hookErr);
+      const auto [hasHook, onExit] = runOnExitNode(t, *child, dag.boundaryId, &hookErr);
       if (hasHook && (!onExit || !onExit->fulfilled() || !hookErr.message.empty())) return;
     }
   }
