@@ -15,7 +15,9 @@ struct Limits {
   std::size_t maxEvents = 2000000;   // timeline events
   std::size_t maxFanOut = 100000;    // items of one withItems/withSequence/withParam
   Nanos maxVirtualTime = 400LL * 24 * kHour;
-  int maxReconcilePassesPerInstant = 64;
+  // Pods that end the instant they start (`exit 1`) let one instant hold many reconciles: each creates the
+  // next attempt or task. Past this many the simulation stops with a warning.
+  int maxReconcilePassesPerInstant = 5000;
 };
 
 } // namespace argosim

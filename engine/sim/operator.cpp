@@ -101,6 +101,7 @@ Node& Operator::initializeNode(const std::string& name, NodeType type, const std
   node.boundaryId = boundaryId;
   node.phase = phase;
   node.message = message;
+  if (phase == NodePhase::Error) noteSimulatorBound(message);
   node.startedAt = now_;
   node.retried = opts.retried;
   node.hooked = opts.hooked;
@@ -161,7 +162,16 @@ Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::st
 }
 
 Node& Operator::markNodeError(Node& node, const ControllerError& err) {
+  noteSimulatorBound(err.message);
   return markNodePhase(node, NodePhase::Error, err.message, err.endedBy);
+}
+
+// A limit of the simulator's own (not Argo's) changed the outcome: say so where the user looks first.
+void Operator::noteSimulatorBound(const std::string& message) {
+  const bool bound =
+      message.find("argosim:") != std::string::npos || message.find("simulator's limit") != std::string::npos;
+  if (bound && boundsReported_.insert(message).second)
+    diagnostics_.push_back(Diagnostic{Severity::Warning, {}, "", "simulator bound, not Argo's: " + message});
 }
 
 void Operator::event(const Node& node, const char* kind, std::string message) {
@@ -599,7 +609,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     result = executeDag(execName, tmpl, execCall, opts);
     break;
   case TemplateType::Suspend:
-    result = executeSuspend(execName, tmpl, execCall, opts);
+    result = executeSuspend(execName, tmpl, opts, &err);
     break;
   case TemplateType::Unknown: {
     ControllerError missing{ControllerError::Kind::Generic,

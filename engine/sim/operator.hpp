@@ -79,6 +79,7 @@ private:
   Node& markNodePhase(Node& node, NodePhase phase, std::optional<std::string> message = std::nullopt,
                       const char* endedBy = nullptr);
   Node& markNodeError(Node& node, const ControllerError& err);
+  void noteSimulatorBound(const std::string& message);
   void event(const Node& node, const char* kind, std::string message);
   void deadline(const char* kind, const std::string& nodeName, Nanos at);
 
@@ -122,8 +123,8 @@ private:
                      const ExecuteOptions& opts);
   Node* executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
                    const ExecuteOptions& opts);
-  Node* executeSuspend(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                       const ExecuteOptions& opts);
+  Node* executeSuspend(const std::string& nodeName, const Template& tmpl, const ExecuteOptions& opts,
+                       ControllerError* errOut);
   Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
                          const std::string& boundaryId, bool onExitTemplate, const Params& scope);
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
@@ -147,6 +148,7 @@ private:
   std::vector<TimelineEvent> events_;
   std::vector<DeadlineRecord> deadlines_;
   std::unordered_set<std::string> deadlinesSeen_;
+  std::unordered_set<std::string> boundsReported_;
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
 

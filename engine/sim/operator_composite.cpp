@@ -325,10 +325,14 @@ struct DagContext {
       dependencies; // task -> (deps, logic)
   std::map<std::string, NodePhase> taskGroupsToComplete;
 
-  const DagTask* task(const std::string& name) const {
-    for (const auto& t : tmpl->tasks)
-      if (t.call.name.value == name) return &t;
-    return nullptr;
+  std::unordered_map<std::string, const DagTask*> byName;
+
+  const DagTask* task(const std::string& name) {
+    if (byName.empty())
+      for (const auto& t : tmpl->tasks)
+        byName.emplace(t.call.name.value, &t);
+    const auto it = byName.find(name);
+    return it == byName.end() ? nullptr : it->second;
   }
   std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
 
@@ -699,19 +703,28 @@ void Operator::executeDagTask(DagContext& dag, const std::string& taskName, cons
 // ---------------------------------------------------------------------------------------------------------------
 
 // operator.go: executeSuspend — a suspend node waits for its duration (or forever: resume is out of scope).
-Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl, const TemplateCall&,
-                               const ExecuteOptions& opts) {
+Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl, const ExecuteOptions& opts,
+                               ControllerError* errOut) {
   Node* node = findNode(nodeName);
   if (!node)
-    node = &initializeNode(nodeName, NodeType::Suspend, tmpl.name.value, opts.boundaryId, NodePhase::Running,
+    node = &initializeNode(nodeName, NodeType::Suspend, tmpl.name.value, opts.boundaryId, NodePhase::Pending,
                            opts);
-  if (node->fulfilled() || !tmpl.suspendDuration || tmpl.suspendDuration->value.empty()) return node;
-  const auto duration = parseArgoDuration(tmpl.suspendDuration->value);
-  if (!duration.ok) return node;
-  const Nanos resumeAt = addSaturating(node->startedAt, duration.value);
-  if (now_ >= resumeAt) return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kSuspend);
-  requeueAt(resumeAt);
-  return node;
+  std::optional<Nanos> requeue;
+  if (tmpl.suspendDuration && !tmpl.suspendDuration->value.empty()) {
+    const auto duration = parseArgoDuration(tmpl.suspendDuration->value);
+    if (!duration.ok) {
+      *errOut = ControllerError{ControllerError::Kind::Generic, duration.error, ended_by::kConfigError};
+      return node;
+    }
+    const Nanos resumeAt = addSaturating(node->startedAt, duration.value);
+    if (now_ >= resumeAt)
+      return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kSuspend);
+    requeue = resumeAt;
+  }
+  // The workflow deadline also wakes a suspended workflow.
+  if (workflowDeadline_ && (!requeue || *workflowDeadline_ < *requeue)) requeue = workflowDeadline_;
+  if (requeue) requeueAt(*requeue);
+  return &markNodePhase(*node, NodePhase::Running);
 }
 
 // operator.go: checkParallelism — workflow and template parallelism, and template-level failFast.

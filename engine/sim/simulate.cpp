@@ -12,8 +12,8 @@ Diagnostic stopped(std::string message) {
   return Diagnostic{Severity::Warning, {}, "", std::move(message)};
 }
 
-// spec §6.2 M3: at one instant, reconcile until nothing changes; a reconcile loop that never settles is a
-// bug.
+// spec §6.2 M3: at one instant, reconcile until nothing changes. Each pass can only start what the previous
+// one finished, so the cap bounds runs of pods that end the instant they start.
 bool settle(Operator& op, Nanos t, const Limits& limits) {
   int passes = 0;
   do {
@@ -66,7 +66,10 @@ Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagno
   }
   if (!settled)
     op.addDiagnostic(
-        Diagnostic{Severity::Error, {}, "", "internal error: the controller did not settle at one instant"});
+        stopped("simulation stopped at t = " + std::to_string(t / kSecond) + " s: the controller was still " +
+                "changing the workflow after " + std::to_string(limits.maxReconcilePassesPerInstant) +
+                " reconciles at one instant (pods that end the moment they start, retried or chained " +
+                "without end?)"));
   if (op.limitHit())
     op.addDiagnostic(stopped("simulation stopped: more than " + std::to_string(limits.maxNodes) +
                              " nodes or " + std::to_string(limits.maxEvents) + " events"));
