@@ -95,6 +95,10 @@ private:
     }
     compact_ = 0;
     bool nodeStart = !inQuote;
+    // A node just ended (a flow collection, quoted scalar or alias) in block context: only `:`, `#` or the
+    // end of the line may follow. yaml-cpp 0.7 loops forever on a `,` here at the top level, so it is refused
+    // first.
+    bool afterNode = false;
     int parentCol = static_cast<int>(indent);
     for (std::size_t i = inQuote ? 0 : indent; i < line.size(); ++i) {
       char c = line[i];
@@ -104,7 +108,7 @@ private:
         if (c == '\\')
           ++i;
         else if (c == '"')
-          inDouble_ = false;
+          inDouble_ = false, afterNode = flowDepth_ == 0;
         continue;
       }
       if (inSingle_) {
@@ -112,7 +116,7 @@ private:
           if (next == '\'')
             ++i;
           else
-            inSingle_ = false;
+            inSingle_ = false, afterNode = flowDepth_ == 0;
         }
         continue;
       }
@@ -131,6 +135,7 @@ private:
         } else if (c == ']' || c == '}') {
           --flowDepth_;
           nodeStart = false;
+          afterNode = flowDepth_ == 0;
         } else if (c == ',' || c == ':' || c == '?') {
           nodeStart = true;
         } else if (nodeStart && c == '"') {
@@ -142,7 +147,19 @@ private:
         }
         continue;
       }
+      if (c == ',' && (nodeStart || afterNode)) {
+        addError(diagnostics_, lineNo, column, "YAML syntax error: ',' outside a [ ] or { } collection");
+        return false;
+      }
+      if (c == ':') afterNode = false;
       if (nodeStart) {
+        if (c == '*') { // an alias: its name, then the node has ended
+          while (i + 1 < line.size() && !isBlank(line[i + 1]) && line[i + 1] != ',')
+            ++i;
+          nodeStart = false;
+          afterNode = true;
+          continue;
+        }
         if ((c == '-' || c == '?') && isBlank(next)) {
           ++compact_;
           parentCol = column - 1;

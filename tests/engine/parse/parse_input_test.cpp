@@ -420,3 +420,16 @@ TEST_CASE("parse: YAML 1.1 scalars as Kubernetes reads them") {
       "expected a string, found the boolean no: Argo's decoder rejects a boolean here; write \"no\" in "
       "quotes");
 }
+
+TEST_CASE("parse: a top-level ',' is refused before yaml-cpp 0.7, which loops forever on it") {
+  REQUIRE_DIAG(parse(",").diagnostics, Severity::Error, 1, 1,
+               "YAML syntax error: ',' outside a [ ] or { } collection");
+  REQUIRE_DIAG(parse("[a],").diagnostics, Severity::Error, 1, 4,
+               "YAML syntax error: ',' outside a [ ] or { } collection");
+  REQUIRE_DIAG(parse("kind: Workflow\n    , x\n").diagnostics, Severity::Error, 2, 5,
+               "YAML syntax error: ',' outside a [ ] or { } collection");
+  // A comma inside a plain scalar is text.
+  ParsedInput ok = parse("kind: Workflow\nspec: {entrypoint: main}\nmetadata:\n  name: a, b\n");
+  REQUIRE(count(ok.diagnostics, Severity::Error) == 0);
+  REQUIRE(ok.workflow.name.value == "a, b");
+}
