@@ -33,6 +33,10 @@ Check wrap(Check inner, const std::string& prefix) {
   return inner;
 }
 
+// validateDAGTaskArgumentDependency walks a task's ancestry per `{{tasks.…}}` argument; past this many tasks
+// in one DAG that would be quadratic, so the check is skipped (nothing else depends on it).
+constexpr std::size_t kMaxAncestryTasks = 2000;
+
 constexpr std::string_view kPlaceholder = "__argo__internal__placeholder-"; // template.PlaceholderPrefix
 
 bool isAlnum(char c) {
@@ -491,12 +495,15 @@ private:
       if (auto e = wrap(items(task->call), prefix)) return e;
       if (auto e = validateArguments(prefix + ".arguments.", task->call.arguments)) return e;
       // validateDAGTaskArgumentDependency: `{{tasks.X…}}` arguments need X among the ancestors.
-      std::set<std::string> ancestry = ancestors(*task, byName);
+      // Computed only for a task that needs it: a long chain would otherwise cost quadratic time.
+      std::optional<std::set<std::string>> ancestry;
       for (const auto& p : task->call.arguments) {
         if (!p.value || p.value->value.rfind("{{tasks.", 0) != 0) continue;
+        if (t.tasks.size() > kMaxAncestryTasks) break; // bounded work: see kMaxAncestryTasks
+        if (!ancestry) ancestry = ancestors(*task, byName);
         std::string rest = p.value->value.substr(8);
         std::string ref = rest.substr(0, rest.find('.'));
-        if (!ancestry.count(ref))
+        if (!ancestry->count(ref))
           return fail(prefix + " missing dependency '" + ref + "' for parameter '" + p.name.value + "'",
                       p.value->pos);
       }
