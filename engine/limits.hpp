@@ -9,11 +9,14 @@ namespace argosim {
 
 struct Limits {
   std::size_t maxInputBytes = 4 * 1024 * 1024;
-  int maxNestingDepth = 64;          // YAML collections inside collections
-  std::size_t maxYamlNodes = 500000; // after alias expansion ("billion laughs")
-  std::size_t maxNodes = 250000;     // workflow nodes created by the simulation
-  std::size_t maxEvents = 2000000;   // timeline events
-  std::size_t maxFanOut = 100000;    // items of one withItems/withSequence/withParam
+  int maxNestingDepth = 64;                   // YAML collections inside collections
+  std::size_t maxYamlNodes = 500000;          // after alias expansion ("billion laughs")
+  std::size_t maxNodes = 250000;              // workflow nodes created by the simulation
+  std::size_t maxEvents = 2000000;            // timeline events
+  std::size_t maxFanOut = 100000;             // items of one withItems/withSequence/withParam
+  std::size_t maxAttemptsPerRetryNode = 2000; // no limit + a pod that always fails would retry forever
+  int maxDagDepth =
+      1000; // dependency levels walked recursively (dag.go recurses; Go's stack grows, ours does not)
   Nanos maxVirtualTime = 400LL * 24 * kHour;
   // Pods that end the instant they start (`exit 1`) let one instant hold many reconciles: each creates the
   // next attempt or task. Past this many the simulation stops with a warning.

@@ -582,6 +582,12 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       execName = last->name;
       retryNum = static_cast<int>(attempts.size()) - 1;
     } else {
+      if (attempts.size() >= limits_.maxAttemptsPerRetryNode) {
+        limitHit_ = true;
+        noteSimulatorBound("argosim: more than " + std::to_string(limits_.maxAttemptsPerRetryNode) +
+                           " attempts of " + retryNodeName + " are not simulated (retries without a limit?)");
+        return retry;
+      }
       retryNum = static_cast<int>(attempts.size());
       execName = retryNodeName + "(" + std::to_string(retryNum) + ")";
       addChildNode(retryNodeName, execName);

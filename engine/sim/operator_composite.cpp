@@ -324,6 +324,7 @@ struct DagContext {
   std::map<std::string, std::pair<std::vector<std::string>, std::string>>
       dependencies; // task -> (deps, logic)
   std::map<std::string, NodePhase> taskGroupsToComplete;
+  int depth = 0; // executeDagTask recursion through dependencies
 
   std::unordered_map<std::string, const DagTask*> byName;
 
@@ -502,6 +503,17 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
 // dag.go: executeDAGTask
 void Operator::executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope) {
   if (!dag.visited.insert(taskName).second) return;
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+  } guard(dag.depth);
+  if (dag.depth > limits_.maxDagDepth) {
+    limitHit_ = true;
+    noteSimulatorBound("argosim: a DAG dependency chain deeper than " + std::to_string(limits_.maxDagDepth) +
+                       " tasks is not simulated");
+    return;
+  }
   const DagTask* task = dag.task(taskName);
   if (!task) return;
   const std::string nodeName = dag.taskNodeName(taskName);

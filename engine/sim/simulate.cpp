@@ -71,8 +71,10 @@ Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagno
                 " reconciles at one instant (pods that end the moment they start, retried or chained " +
                 "without end?)"));
   if (op.limitHit())
-    op.addDiagnostic(stopped("simulation stopped: more than " + std::to_string(limits.maxNodes) +
-                             " nodes or " + std::to_string(limits.maxEvents) + " events"));
+    op.addDiagnostic(stopped(
+        "simulation stopped at a simulator bound: at most " + std::to_string(limits.maxNodes) + " nodes, " +
+        std::to_string(limits.maxEvents) + " events, " + std::to_string(limits.maxAttemptsPerRetryNode) +
+        " attempts per retry node, " + std::to_string(limits.maxDagDepth) + " DAG dependency levels"));
   return op.buildResult(t);
 }
 
