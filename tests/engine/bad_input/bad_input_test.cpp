@@ -3,11 +3,9 @@
 // the workflow's outcome. Reaching the end of each run is itself the check that the engine's bounds
 // (limits.hpp) stop inputs that would otherwise never end; there are deliberately no timers here.
 //
-// Expected file (see tests/bad/README.md):
-//   {"simulated": bool,
-//    "diagnostics": [{"severity": "error", "line": 3, "column": 5, "message": "..." | "messageContains":
-//    "..."}], "workflow": {"phase": "...", "message": "..." | "messageContains": "..."}, "noErrors": true,
-//    "skip": "why this case is not run yet"}
+// Expected file (tests/bad/README.md): "simulated", "diagnostics" (each must match one diagnostic on
+// severity, line, column, path and message / messageContains / messageMatches), "workflow" (phase, message or
+// messageContains), "noErrors", and "skip" (a known hang, reported instead of run).
 #include "engine/argosim.hpp"
 
 #include <algorithm>
@@ -16,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
