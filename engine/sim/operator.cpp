@@ -92,7 +92,7 @@ int Operator::nodeIndex(std::string_view name) const {
 Node& Operator::initializeNode(const std::string& name, NodeType type, const std::string& templateName,
                                const std::string& boundaryId, NodePhase phase, const ExecuteOptions& opts,
                                const std::string& message) {
-  if (nodes_.size() >= limits_.maxNodes) limitHit_ = true;
+  if (nodes_.size() + 1 >= limits_.maxNodes) limitHit_ = true; // this node is the last one
   Node node;
   node.id = nodeId(workflow_.name.value, name);
   node.name = name;
