@@ -19,13 +19,21 @@ namespace {
 // An item as Argo holds it (item.go Item): its JSON text, and what item.go
 // GetType/GetStrVal/GetMapVal/GetListVal read from it.
 
+struct GoEntry;
+
 struct GoItem {
   enum class Type { Number, String, Bool, Map, List } type = Type::String;
   std::string
       raw; // compact JSON, as json.Marshal(Item) writes it (<, >, & escaped as \u003c, \u003e, \u0026)
-  std::string str;                                     // Type::String: the decoded value (GetStrVal)
-  std::vector<std::pair<std::string, GoItem>> entries; // Type::Map: by key, last duplicate wins (GetMapVal)
-  std::vector<GoItem> elements;                        // Type::List (GetListVal; empty for `null`)
+  std::string str;              // Type::String: the decoded value (GetStrVal)
+  std::vector<GoEntry> entries; // Type::Map: by key, last duplicate wins (GetMapVal)
+  std::vector<GoItem> elements; // Type::List (GetListVal; empty for `null`)
+};
+
+// A map entry. Not std::pair: clang rejects a pair holding the still-incomplete GoItem.
+struct GoEntry {
+  std::string first;
+  GoItem second;
 };
 
 const char* kHex = "0123456789abcdef";
@@ -117,7 +125,8 @@ std::optional<std::string> goJsonFloat(double d) {
   const auto e = sci.find('e');
   std::string digits = sci.substr(0, e);
   digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  while (digits.size() > 1 && digits.back() == '0')
+    digits.pop_back();
   const int exponent = std::atoi(sci.c_str() + e + 1);
   const double a = std::fabs(d);
   std::string out = negative ? "-" : "";
@@ -181,7 +190,7 @@ void putEntry(GoItem& map, std::string key, GoItem value) {
   if (it != map.entries.end() && it->first == key)
     it->second = std::move(value);
   else
-    map.entries.insert(it, {std::move(key), std::move(value)});
+    map.entries.insert(it, GoEntry{std::move(key), std::move(value)});
 }
 
 // A withItems value (from YAML) as the Kubernetes API would hand it to the controller: encoding/json's text.
