@@ -16,7 +16,9 @@ struct Limits {
   std::size_t maxFanOut = 100000;             // items of one withItems/withSequence/withParam
   std::size_t maxAttemptsPerRetryNode = 2000; // no limit + a pod that always fails would retry forever
   int maxDagDepth =
-      1000; // dependency levels walked recursively (dag.go recurses; Go's stack grows, ours does not)
+      100000; // dependency levels of one DAG (walked on an explicit stack, like dag.go's recursion)
+  // executeDAG walks each DAG from its targets on every reconcile, so a long chain costs its length squared.
+  std::size_t maxDagTaskVisits = 5000000;
   Nanos maxVirtualTime = 400LL * 24 * kHour;
   // Pods that end the instant they start (`exit 1`) let one instant hold many reconciles: each creates the
   // next attempt or task. Past this many the simulation stops with a warning.

@@ -434,7 +434,22 @@ void substituteIn(std::optional<IntOrString>& field, const Params& params) {
 }
 } // namespace
 
-// common.ProcessArgs / SubstituteParams, limited to the fields the simulation reads.
+const Operator::PreparedTemplate& Operator::prepared(const Template& found) {
+  auto it = prepared_.find(&found);
+  if (it == prepared_.end()) {
+    PreparedTemplate prep;
+    prep.merged =
+        workflow_.templateDefaults ? mergeTemplateDefaults(*workflow_.templateDefaults, found) : found;
+    prep.header = prep.merged;
+    prep.header.steps.clear();
+    prep.header.tasks.clear();
+    it = prepared_.emplace(&found, std::move(prep)).first;
+  }
+  return it->second;
+}
+
+// common.ProcessArgs / SubstituteParams, limited to the fields the simulation reads (the body's steps and
+// tasks are substituted per call where they run).
 Template Operator::processTemplate(const Template& tmpl, const Params& params) const {
   Template out = tmpl;
   substituteIn(out.activeDeadlineSeconds, params);
@@ -517,8 +532,8 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     return initializeNodeOrMarkError({ControllerError::Kind::Generic,
                                       "template " + call.templateName + " not found",
                                       ended_by::kConfigError});
-  const Template merged =
-      workflow_.templateDefaults ? mergeTemplateDefaults(*workflow_.templateDefaults, *found) : *found;
+  const PreparedTemplate& prep = prepared(*found);
+  const Template& merged = prep.merged;
   Params params = call.arguments;
   Params scope;
   for (const auto& input : merged.inputs) {
@@ -533,7 +548,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
   scope["node.name"] = nodeName;
   for (const auto& [k, v] : params)
     if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
-  Template tmpl = processTemplate(merged, scope);
+  Template tmpl = processTemplate(prep.header, scope);
 
   if (node && node->fulfilled()) return node;
 
@@ -599,7 +614,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     retryScope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
     retryScope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
     retryScope["lastRetry.message"] = last ? last->message : "";
-    tmpl = processTemplate(merged, retryScope);
+    tmpl = processTemplate(prep.header, retryScope);
     opts.attempt = retryNum;
   }
 
@@ -609,10 +624,10 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
   execCall.arguments = strategy ? retryScopeOut : scope;
   switch (tmpl.type) {
   case TemplateType::Steps:
-    result = executeSteps(execName, tmpl, execCall, opts);
+    result = executeSteps(execName, merged, execCall, opts);
     break;
   case TemplateType::Dag:
-    result = executeDag(execName, tmpl, execCall, opts);
+    result = executeDag(execName, merged, execCall, opts);
     break;
   case TemplateType::Suspend:
     result = executeSuspend(execName, tmpl, opts, &err);

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,7 @@
 namespace argosim {
 
 struct DagContext;
+struct DagShape;
 
 // What the caller of executeTemplate passes down (Argo's executeTemplateOpts).
 struct ExecuteOptions {
@@ -95,6 +97,13 @@ private:
   Node* executeTemplate(const std::string& nodeName, const TemplateCall& call, ExecuteOptions opts,
                         ControllerError* errOut);
   const Template* resolveTemplate(const std::string& name) const;
+  // A template with templateDefaults merged, prepared once: `merged` is read for the body (steps, tasks),
+  // `header` is the same without the body, what each call copies and substitutes.
+  struct PreparedTemplate {
+    Template merged;
+    Template header;
+  };
+  const PreparedTemplate& prepared(const Template& found);
   Template processTemplate(const Template& tmpl, const Params& params) const;
   std::optional<ControllerError> checkTemplateTimeouts(const Template& tmpl, Node* node);
   std::optional<ControllerError> checkParallelism(const Template& tmpl, Node* node,
@@ -128,7 +137,10 @@ private:
   Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
                          const std::string& boundaryId, bool onExitTemplate, const Params& scope);
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
-  void executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
+  DagShape& dagShape(const Template& tmpl);
+  void executeDagTask(DagContext& dag, const std::string& root, const Params& scope);
+  bool beginDagTask(DagContext& dag, const std::string& taskName);
+  void finishDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
   std::vector<std::string> outboundNodes(const std::string& id, int depth) const;
   std::pair<bool, Node*> runOnExitNode(const Invocation& call, Node& parent, const std::string& boundaryId,
                                        ControllerError* errOut);
@@ -151,12 +163,15 @@ private:
   std::unordered_set<std::string> boundsReported_;
   std::vector<Diagnostic> diagnostics_;
   std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
+  std::unordered_map<const Template*, PreparedTemplate> prepared_;
+  std::unordered_map<const Template*, std::shared_ptr<DagShape>> dagShapes_;
 
   Nanos now_ = 0;
   bool started_ = false;
   bool changed_ = false;
   bool limitHit_ = false;
   int stackDepth_ = 0;
+  std::size_t dagTaskVisits_ = 0;
   std::optional<Nanos> workflowDeadline_;
   std::string workflowPhase_ = "Pending";
   std::string workflowMessage_;

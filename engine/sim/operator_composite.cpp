@@ -315,18 +315,13 @@ bool isTaskNameChar(char c) {
 }
 } // namespace
 
-struct DagContext {
-  std::string boundaryName;
-  std::string boundaryId;
+// What a DAG template's tasks say about each other, worked out once per template: every reconcile walks it.
+struct DagShape {
   const Template* tmpl = nullptr;
-  bool onExitTemplate = false;
-  std::set<std::string> visited;
-  std::map<std::string, std::pair<std::vector<std::string>, std::string>>
-      dependencies; // task -> (deps, logic)
-  std::map<std::string, NodePhase> taskGroupsToComplete;
-  int depth = 0; // executeDagTask recursion through dependencies
-
+  std::unordered_map<std::string, std::pair<std::vector<std::string>, std::string>>
+      dependencies; // task -> (deps, logic); references stay valid as it grows
   std::unordered_map<std::string, const DagTask*> byName;
+  std::vector<std::string> targets;
 
   const DagTask* task(const std::string& name) {
     if (byName.empty())
@@ -335,8 +330,6 @@ struct DagContext {
     const auto it = byName.find(name);
     return it == byName.end() ? nullptr : it->second;
   }
-  std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
-
   // common/ancestry.go: GetTaskDependencies — names mentioned in `depends` (or `dependencies`), and the logic
   // with bare task names expanded.
   const std::pair<std::vector<std::string>, std::string>& resolve(const std::string& name) {
@@ -387,6 +380,47 @@ struct DagContext {
   }
 };
 
+// One executeDAG call: the shape of its template and what this reconcile has walked.
+struct DagContext {
+  explicit DagContext(DagShape& s) : shape(s) {}
+  DagShape& shape;
+  std::string boundaryName;
+  std::string boundaryId;
+  bool onExitTemplate = false;
+  std::set<std::string> visited;
+  std::map<std::string, NodePhase> taskGroupsToComplete;
+
+  const DagTask* task(const std::string& name) { return shape.task(name); }
+  const std::pair<std::vector<std::string>, std::string>& resolve(const std::string& name) {
+    return shape.resolve(name);
+  }
+  std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
+};
+
+// The target tasks: `dag.target`, else every task no other task depends on.
+DagShape& Operator::dagShape(const Template& tmpl) {
+  auto& slot = dagShapes_[&tmpl];
+  if (slot) return *slot;
+  slot = std::make_shared<DagShape>();
+  DagShape& shape = *slot;
+  shape.tmpl = &tmpl;
+  if (tmpl.dagTarget && !tmpl.dagTarget->value.empty()) {
+    std::istringstream in(tmpl.dagTarget->value);
+    for (std::string t; in >> t;)
+      shape.targets.push_back(t);
+  } else {
+    std::set<std::string> notLeaf;
+    for (const auto& t : tmpl.tasks)
+      for (const auto& d : shape.resolve(t.call.name.value).first)
+        notLeaf.insert(d);
+    for (const auto& t : tmpl.tasks)
+      if (!notLeaf.count(t.call.name.value)) shape.targets.push_back(t.call.name.value);
+    std::sort(shape.targets.begin(), shape.targets.end());
+    shape.targets.erase(std::unique(shape.targets.begin(), shape.targets.end()), shape.targets.end());
+  }
+  return shape;
+}
+
 // dag.go: executeDAG
 Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
                            const ExecuteOptions& opts) {
@@ -394,27 +428,11 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
   if (!node)
     node =
         &initializeNode(nodeName, NodeType::DAG, tmpl.name.value, opts.boundaryId, NodePhase::Running, opts);
-  DagContext dag;
+  DagContext dag{dagShape(tmpl)};
   dag.boundaryName = nodeName;
   dag.boundaryId = node->id;
-  dag.tmpl = &tmpl;
   dag.onExitTemplate = opts.onExitTemplate;
-
-  std::vector<std::string> targets;
-  if (tmpl.dagTarget && !tmpl.dagTarget->value.empty()) {
-    std::istringstream in(tmpl.dagTarget->value);
-    for (std::string t; in >> t;)
-      targets.push_back(t);
-  } else {
-    std::set<std::string> notLeaf;
-    for (const auto& t : tmpl.tasks)
-      for (const auto& d : dag.resolve(t.call.name.value).first)
-        notLeaf.insert(d);
-    for (const auto& t : tmpl.tasks)
-      if (!notLeaf.count(t.call.name.value)) targets.push_back(t.call.name.value);
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-  }
+  const std::vector<std::string>& targets = dag.shape.targets;
 
   for (const auto& target : targets) {
     executeDagTask(dag, target, call.arguments);
@@ -500,35 +518,66 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
   return &markNodePhase(*node, *result, std::nullopt, ended_by::kChildren);
 }
 
-// dag.go: executeDAGTask
-void Operator::executeDagTask(DagContext& dag, const std::string& taskName, const Params& scope) {
-  if (!dag.visited.insert(taskName).second) return;
-  struct DepthGuard {
-    int& depth;
-    explicit DepthGuard(int& d) : depth(d) { ++depth; }
-    ~DepthGuard() { --depth; }
-  } guard(dag.depth);
-  if (dag.depth > limits_.maxDagDepth) {
-    limitHit_ = true;
-    noteSimulatorBound("argosim: a DAG dependency chain deeper than " + std::to_string(limits_.maxDagDepth) +
-                       " tasks is not simulated");
-    return;
+// dag.go: executeDAGTask recurses into a task's dependencies before running the task. The same depth-first
+// order is kept here on an explicit stack, so a dependency chain of any length cannot overflow the native
+// one.
+void Operator::executeDagTask(DagContext& dag, const std::string& root, const Params& scope) {
+  struct Frame {
+    std::string task;
+    std::size_t nextDependency = 0;
+  };
+  std::vector<Frame> stack;
+  const auto enter = [&](const std::string& name) {
+    if (!dag.visited.insert(name).second) return;
+    if (++dagTaskVisits_ > limits_.maxDagTaskVisits) {
+      limitHit_ = true;
+      noteSimulatorBound("argosim: more than " + std::to_string(limits_.maxDagTaskVisits) +
+                         " DAG task visits are not simulated (every reconcile walks a DAG from its targets)");
+      return;
+    }
+    if (stack.size() >= static_cast<std::size_t>(limits_.maxDagDepth)) {
+      limitHit_ = true;
+      noteSimulatorBound("argosim: a DAG dependency chain deeper than " +
+                         std::to_string(limits_.maxDagDepth) + " tasks is not simulated");
+      return;
+    }
+    if (beginDagTask(dag, name)) stack.push_back({name});
+  };
+  enter(root);
+  while (!stack.empty() && !limitHit_) {
+    Frame& frame = stack.back();
+    const auto& dependencies = dag.resolve(frame.task).first;
+    if (frame.nextDependency < dependencies.size()) {
+      enter(dependencies[frame.nextDependency++]);
+      continue;
+    }
+    const std::string name = std::move(frame.task);
+    stack.pop_back();
+    finishDagTask(dag, name, scope);
   }
+}
+
+// The part of executeDAGTask before its dependencies: a finished task only gets its exit hook checked, and
+// nothing below it is walked again.
+bool Operator::beginDagTask(DagContext& dag, const std::string& taskName) {
   const DagTask* task = dag.task(taskName);
-  if (!task) return;
-  const std::string nodeName = dag.taskNodeName(taskName);
-  Node* node = findNode(nodeName);
+  if (!task) return false;
+  Node* node = findNode(dag.taskNodeName(taskName));
   if (node && node->fulfilled()) {
     if (completedPhase(node->phase)) {
       ControllerError err;
       runOnExitNode(task->call, *node, dag.boundaryId, &err);
     }
-    return;
+    return false;
   }
+  return true;
+}
 
-  const auto& [deps, logic] = dag.resolve(taskName);
-  const std::vector<std::string> dependencies = deps;
-  const std::string dependsLogic = logic;
+// The part of executeDAGTask after its dependencies were executed: evaluate `depends`, then run the task.
+void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const Params& scope) {
+  const DagTask* task = dag.task(taskName);
+  const std::string nodeName = dag.taskNodeName(taskName);
+  const auto& [dependencies, dependsLogic] = dag.resolve(taskName);
   Node* taskGroup = findNode(nodeName);
   if (taskGroup && taskGroup->type != NodeType::TaskGroup) taskGroup = nullptr;
   const std::string taskGroupName = taskGroup ? taskGroup->name : "";
@@ -547,10 +596,7 @@ void Operator::executeDagTask(DagContext& dag, const std::string& taskName, cons
   ExecuteOptions skippedOpts;
   skippedOpts.boundaryId = dag.boundaryId;
 
-  Params taskScope = scope;
   if (!dependsLogic.empty()) {
-    for (const auto& dep : dependencies)
-      executeDagTask(dag, dep, scope);
     if (findNode(nodeName) == nullptr) {
       // dag.go: evaluateDependsLogic — every dependency must be finished first.
       expr::Map env;
@@ -605,6 +651,7 @@ void Operator::executeDagTask(DagContext& dag, const std::string& taskName, cons
       }
     }
   }
+  Params taskScope = scope;
   for (const auto& dep : dependencies) {
     if (const Node* d = findNode(dag.taskNodeName(dep))) {
       taskScope["tasks." + dep + ".status"] = nodePhaseName(d->phase);

@@ -74,7 +74,8 @@ Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagno
     op.addDiagnostic(stopped(
         "simulation stopped at a simulator bound: at most " + std::to_string(limits.maxNodes) + " nodes, " +
         std::to_string(limits.maxEvents) + " events, " + std::to_string(limits.maxAttemptsPerRetryNode) +
-        " attempts per retry node, " + std::to_string(limits.maxDagDepth) + " DAG dependency levels"));
+        " attempts per retry node, " + std::to_string(limits.maxDagDepth) + " DAG dependency levels, " +
+        std::to_string(limits.maxDagTaskVisits) + " DAG task visits"));
   return op.buildResult(t);
 }
 
