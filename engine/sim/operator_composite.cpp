@@ -183,20 +183,29 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
   };
   if (sg->fulfilled() && childrenFulfilled(*sg)) return *sg;
 
-  // resolveReferences + expandStepGroup: substitute, then fan out.
+  // resolveReferences + expandStepGroup: substitute, then fan out. Items share their step's resolved call
+  // (copying it per item would copy a withItems list once per item).
+  std::vector<Invocation> resolved;
+  resolved.reserve(group.size());
   struct Expanded {
-    Invocation call;
+    const Invocation* call;
+    std::string name; // the node-name suffix: the step's name, with the item's for a fan-out
+    std::optional<std::string> when;
     std::string originalName;
     Params itemParams;
   };
   std::vector<Expanded> steps;
   for (const auto& original : group) {
-    Invocation step = resolveReferences(original, scope);
+    const Invocation& step = resolved.emplace_back(resolveReferences(original, scope));
+    const auto when = [&](const Params& params) -> std::optional<std::string> {
+      if (!step.when) return std::nullopt;
+      return params.empty() ? step.when->value : substituteParams(step.when->value, params);
+    };
     if (!shouldExpand(step)) {
-      steps.push_back({step, original.name.value, {}});
+      steps.push_back({&step, step.name.value, when({}), original.name.value, {}});
       continue;
     }
-    const auto fan = expandFanOut(step, scope, limits_.maxFanOut);
+    auto fan = expandFanOut(step, scope, limits_.maxFanOut);
     if (!fan.ok)
       return markNodeError(
           *sg, ControllerError{ControllerError::Kind::Generic, fan.error, ended_by::kConfigError});
@@ -210,32 +219,30 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
         addChildNode(sgName, childName);
       }
     }
-    for (const auto& item : fan.items) {
-      Invocation expanded = step;
-      expanded.name.value = item.name;
-      if (expanded.when) expanded.when->value = substituteParams(expanded.when->value, item.params);
-      steps.push_back({expanded, original.name.value, item.params});
-    }
+    steps.reserve(steps.size() + fan.items.size());
+    for (auto& item : fan.items)
+      steps.push_back(
+          {&step, std::move(item.name), when(item.params), original.name.value, std::move(item.params)});
   }
 
   std::unordered_map<std::string, const Expanded*> stepOfChild;
   for (const auto& s : steps) {
-    const std::string childName = sgName + "." + s.call.name.value;
-    const std::string when = s.call.when ? s.call.when->value : "";
+    const std::string childName = sgName + "." + s.name;
+    const std::string when = s.when.value_or("");
     const auto proceed = evaluateWhen(when);
     ExecuteOptions childOpts;
     childOpts.boundaryId = boundaryId;
     if (!proceed.ok) {
       ControllerError err{ControllerError::Kind::Generic, proceed.error, ended_by::kConfigError};
       if (!findNode(childName))
-        initializeNode(childName, NodeType::Skipped, s.call.templateName.value, boundaryId, NodePhase::Error,
+        initializeNode(childName, NodeType::Skipped, s.call->templateName.value, boundaryId, NodePhase::Error,
                        childOpts, err.message);
       addChildNode(sgName, childName);
       return markNodeError(*findNode(sgName), err);
     }
     if (!proceed.value) {
       if (!findNode(childName)) {
-        initializeNode(childName, NodeType::Skipped, s.call.templateName.value, boundaryId,
+        initializeNode(childName, NodeType::Skipped, s.call->templateName.value, boundaryId,
                        NodePhase::Skipped, childOpts, "when '" + when + "' evaluated false");
         addChildNode(sgName, childName);
       }
@@ -243,7 +250,7 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
     }
     childOpts.onExitTemplate = onExitTemplate;
     ControllerError err;
-    TemplateCall childCall{s.call.templateName.value, argumentsOf(s.call, s.itemParams), s.originalName};
+    TemplateCall childCall{s.call->templateName.value, argumentsOf(*s.call, s.itemParams), s.originalName};
     Node* child = executeTemplate(childName, childCall, childOpts, &err);
     if (limitHit_) return *findNode(sgName);
     if (!err.message.empty()) {
@@ -279,7 +286,7 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
       auto it = stepOfChild.find(child->name);
       if (it == stepOfChild.end()) continue;
       ControllerError err;
-      const auto [hasHook, onExit] = runOnExitNode(it->second->call, *child, boundaryId, &err);
+      const auto [hasHook, onExit] = runOnExitNode(*it->second->call, *child, boundaryId, &err);
       if (hasHook && (!onExit || !onExit->fulfilled())) completed = false;
     }
   }
@@ -292,7 +299,7 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
     const Node* child = findNodeById(id);
     if (!child || !isFailedOrError(child->phase)) continue;
     auto it = stepOfChild.find(child->name);
-    if (it != stepOfChild.end() && continuesOn(it->second->call, child->phase)) continue;
+    if (it != stepOfChild.end() && continuesOn(*it->second->call, child->phase)) continue;
     return markNodePhase(*sg, NodePhase::Failed, "child '" + id + "' failed", ended_by::kChildren);
   }
   return markNodePhase(*sg, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
@@ -577,7 +584,10 @@ bool Operator::beginDagTask(DagContext& dag, const std::string& taskName) {
 void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const Params& scope) {
   const DagTask* task = dag.task(taskName);
   const std::string nodeName = dag.taskNodeName(taskName);
-  const auto& [dependencies, dependsLogic] = dag.resolve(taskName);
+  // Plain references, not a structured binding: clang 14 (emscripten) cannot capture bindings in lambdas.
+  const auto& resolvedDependencies = dag.resolve(taskName);
+  const std::vector<std::string>& dependencies = resolvedDependencies.first;
+  const std::string& dependsLogic = resolvedDependencies.second;
   Node* taskGroup = findNode(nodeName);
   if (taskGroup && taskGroup->type != NodeType::TaskGroup) taskGroup = nullptr;
   const std::string taskGroupName = taskGroup ? taskGroup->name : "";
@@ -660,7 +670,13 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
   }
 
   const Invocation resolved = resolveReferences(task->call, taskScope);
-  std::vector<std::pair<Invocation, Params>> expanded;
+  // The task's items share its resolved call (a copy per item would copy a withItems list once per item).
+  struct Item {
+    std::string name; // the node-name suffix: the task's name, with the item's for a fan-out
+    std::optional<std::string> when;
+    Params params;
+  };
+  std::vector<Item> expanded;
   if (shouldExpand(resolved)) {
     const auto fan = expandFanOut(resolved, taskScope, limits_.maxFanOut);
     if (!fan.ok) {
@@ -681,14 +697,16 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
       initializeNode(nodeName, NodeType::TaskGroup, "", dag.boundaryId, NodePhase::Running, skippedOpts);
       taskGroup = findNode(nodeName);
     }
-    for (const auto& item : fan.items) {
-      Invocation t = resolved;
-      t.name.value = item.name;
-      if (t.when) t.when->value = substituteParams(t.when->value, item.params);
-      expanded.emplace_back(t, item.params);
+    expanded.reserve(fan.items.size());
+    for (auto& item : fan.items) {
+      std::optional<std::string> when;
+      if (resolved.when) when = substituteParams(resolved.when->value, item.params);
+      expanded.push_back({std::move(item.name), std::move(when), std::move(item.params)});
     }
   } else {
-    expanded.emplace_back(resolved, Params{});
+    expanded.push_back({resolved.name.value,
+                        resolved.when ? std::optional<std::string>(resolved.when->value) : std::nullopt,
+                        {}});
   }
   const std::string groupName = taskGroup ? taskGroup->name : "";
   const auto connect = [&](const std::string& taskNodeName) {
@@ -698,11 +716,12 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
       connectDependencies(taskNodeName);
   };
 
-  for (const auto& [t, itemParams] : expanded) {
-    const std::string taskNodeName = dag.taskNodeName(t.name.value);
+  const Invocation& t = resolved;
+  for (const auto& item : expanded) {
+    const std::string taskNodeName = dag.taskNodeName(item.name);
     if (!findNode(taskNodeName)) {
       connect(taskNodeName);
-      const std::string when = t.when ? t.when->value : "";
+      const std::string when = item.when.value_or("");
       const auto proceed = evaluateWhen(when);
       if (!proceed.ok) {
         initializeNode(taskNodeName, NodeType::Skipped, t.templateName.value, dag.boundaryId,
@@ -720,7 +739,7 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
     childOpts.boundaryId = dag.boundaryId;
     childOpts.onExitTemplate = dag.onExitTemplate;
     ControllerError err;
-    TemplateCall childCall{t.templateName.value, argumentsOf(t, itemParams), taskName};
+    TemplateCall childCall{t.templateName.value, argumentsOf(t, item.params), taskName};
     Node* child = executeTemplate(taskNodeName, childCall, childOpts, &err);
     if (limitHit_) return;
     if (!err.message.empty()) {
@@ -750,8 +769,8 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
 
   if (Node* group = groupName.empty() ? nullptr : findNode(groupName)) {
     NodePhase phase = NodePhase::Succeeded;
-    for (const auto& [t, itemParams] : expanded) {
-      const Node* n = findNode(dag.taskNodeName(t.name.value));
+    for (const auto& item : expanded) {
+      const Node* n = findNode(dag.taskNodeName(item.name));
       if (!n || !n->fulfilled()) return;
       if (isFailedOrError(n->phase)) phase = n->phase;
     }
