@@ -1,5 +1,7 @@
 #include "engine/expr/lexer.hpp"
 
+#include "engine/text/go_text.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -26,25 +28,6 @@ int digitVal(char32_t r) {
   if (r >= 'a' && r <= 'f') return static_cast<int>(r - 'a' + 10);
   if (r >= 'A' && r <= 'F') return static_cast<int>(r - 'A' + 10);
   return 16;
-}
-
-void appendUtf8(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xC0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else if (r < 0x10000) {
-    if (r >= 0xD800 && r <= 0xDFFF) r = 0xFFFD; // Go encodes surrogates as the replacement rune
-    out += static_cast<char>(0xE0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (r & 0x3F));
-  }
 }
 
 class Lexer {

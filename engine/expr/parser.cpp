@@ -2,6 +2,7 @@
 
 #include "engine/expr/lexer.hpp"
 #include "engine/expr/limits.hpp"
+#include "engine/text/go_text.hpp"
 
 #include <cctype>
 #include <cerrno>

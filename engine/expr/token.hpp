@@ -16,8 +16,6 @@ struct Token {
   bool is(TokenKind k, const char* v) const { return kind == k && value == v; }
 };
 
-// Go's %#v of a string: double-quoted with Go escapes.
-std::string goQuote(const std::string& s);
 // expr-lang's Token.String(): `Identifier("x")`, `Operator("<")`, `EOF`; used in "unexpected token ..."
 // texts.
 std::string tokenText(const Token& t);

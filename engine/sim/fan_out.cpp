@@ -1,6 +1,7 @@
 #include "engine/sim/fan_out.hpp"
 
 #include "engine/sim/when_condition.hpp"
+#include "engine/text/go_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -258,47 +259,16 @@ std::string quoteChar(unsigned char c) {
   if (c == '\'') return "'\\''";
   if (c == '"') return "'\"'";
   std::string out = "'";
-  switch (c) {
-  case '\a':
-    out += "\\a";
-    break;
-  case '\b':
-    out += "\\b";
-    break;
-  case '\f':
-    out += "\\f";
-    break;
-  case '\n':
-    out += "\\n";
-    break;
-  case '\r':
-    out += "\\r";
-    break;
-  case '\t':
-    out += "\\t";
-    break;
-  case '\v':
-    out += "\\v";
-    break;
-  case '\\':
-    out += "\\\\";
-    break;
-  default:
-    if (c < 0x20 || c == 0x7F) {
-      out += "\\x";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    } else if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0xA1 || c == 0xAD) {
-      // string(byte) is the rune U+0080..U+00FF; strconv.Quote escapes the unprintable ones.
-      out += "\\u00";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    } else {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
+  if (appendGoEscape(out, c)) return out + "'";
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0xA1 || c == 0xAD) {
+    // string(byte) is the rune U+0080..U+00FF; strconv.Quote escapes the unprintable ones.
+    out += "\\u00";
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0xF]);
+  } else {
+    appendUtf8(out, c);
   }
   return out + "'";
 }
@@ -314,24 +284,6 @@ int hexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 class JsonReader {
@@ -679,52 +631,6 @@ FanOutItem processItem(const std::string& name, std::size_t index, const GoItem&
 
 // ---------------------------------------------------------------------------------------------------------------
 // operator.go expandSequence.
-
-// strconv.Quote for the ASCII range (other bytes are copied).
-std::string goQuote(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\a':
-      out += "\\a";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\v':
-      out += "\\v";
-      break;
-    default:
-      if (c < 0x20 || c == 0x7F) {
-        out += "\\x";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-      } else {
-        out.push_back(ch);
-      }
-    }
-  }
-  return out + "\"";
-}
 
 // strconv.Atoi (64-bit int): optional sign, decimal digits; the first problem from the left is reported.
 std::optional<std::string> goAtoi(std::string_view text, std::int64_t& value) {

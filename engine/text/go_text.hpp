@@ -1,0 +1,20 @@
+// How Go writes text: strconv.Quote's escapes and utf8.EncodeRune, for messages that must read as Argo's do.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace argosim {
+
+// strconv.Quote for the bytes Go escapes in ASCII (`\n`, `\x01`, …); other bytes, UTF-8 included, pass
+// through.
+std::string goQuote(std::string_view s);
+
+// Appends Go's escape for an ASCII byte that strconv.Quote escapes, other than the quote characters; false
+// (and nothing appended) for a byte it keeps as it is.
+bool appendGoEscape(std::string& out, unsigned char c);
+
+// utf8.EncodeRune: surrogates and values past U+10FFFF become U+FFFD.
+void appendUtf8(std::string& out, char32_t rune);
+
+} // namespace argosim
