@@ -1,10 +1,10 @@
-// Simulation throughput: ns per scenario and per timeline event over the golden scenarios and the examples, plus a
-// generated 10 000-pod fan-out over a retried template (time and peak RSS). Not a test: numbers only.
-#include <sys/resource.h>
-#include <time.h>
+// Simulation throughput: ns per scenario and per timeline event over the golden scenarios and the examples,
+// and generated fan-outs and DAG chains of 100 to 100 000 pods (time, ns per event, peak memory). Builds
+// natively and for WebAssembly (run under node), so scripts/bench.sh can put the two side by side. Not a
+// test: numbers only.
+#include "engine/argosim.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,17 +12,16 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
+#include <time.h>
 #include <vector>
 
-#include "engine/argosim.hpp"
-
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// CPU time of this (single-threaded) process: on a shared, oversubscribed machine wall time mostly measures the
-// neighbours. Both are printed for the fan-out.
+// CPU time of this (single-threaded) process: on a shared, oversubscribed machine wall time mostly measures
+// the neighbours. Both are printed for the fan-out.
 double cpuNs() {
   timespec ts{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -32,9 +31,10 @@ double cpuNs() {
 struct Options {
   double minSeconds = 0.2; // per scenario: repeat until this much time has passed
   int maxIterations = 100000;
-  std::string filter;      // substring of the file path; empty = all
+  std::string filter; // substring of the file path; empty = all
   bool fanOut = true;
-  int fanOutCount = 10000;
+  std::vector<int> fanOutCounts{100, 1000, 10000, 100000};
+  std::vector<int> chainCounts{100, 1000, 10000};
 };
 
 std::string readFile(const fs::path& path) {
@@ -60,14 +60,19 @@ std::vector<fs::path> scenarioFiles(const Options& options) {
   return files;
 }
 
-long peakRssKiB() {
+// Peak memory in KiB: the process's peak RSS natively; under WebAssembly the linear memory, which only grows.
+long peakMemoryKiB() {
+#ifdef __EMSCRIPTEN__
+  return static_cast<long>(__builtin_wasm_memory_size(0) * 64);
+#else
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss; // KiB on Linux
+#endif
 }
 
-// A Workflow that fans one retried template out over `count` items; a Scenario makes each pod's first attempt fail,
-// so every item goes through a retry (2 pods per item).
+// A Workflow that fans one retried template out over `count` items; a Scenario makes each pod's first attempt
+// fail, so every item goes through a retry (2 pods per item).
 std::string fanOutYaml(int count) {
   std::ostringstream y;
   y << "apiVersion: argoproj.io/v1alpha1\n"
@@ -113,6 +118,23 @@ std::string fanOutYaml(int count) {
   return y.str();
 }
 
+// A DAG whose tasks form one chain, each a retried pod whose first attempt fails: the deep end of issue 5's
+// scale.
+std::string chainYaml(int count) {
+  std::ostringstream y;
+  y << "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: chain-" << count
+    << "\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      dag:\n        tasks:\n";
+  for (int i = 0; i < count; ++i) {
+    y << "          - name: t" << i << "\n            template: flaky\n";
+    if (i > 0) y << "            dependencies: [t" << i - 1 << "]\n";
+  }
+  y << "    - name: flaky\n      retryStrategy:\n        limit: 2\n        retryPolicy: Always\n"
+       "      container:\n        image: alpine:3.20\n        command: [sh, -c, \"exit 0\"]\n"
+       "---\nkind: Scenario\npods:\n  flaky:\n    attempts:\n      - {run: 10s, exit: 1}\n"
+       "      - {run: 20s, exit: 0}\n";
+  return y.str();
+}
+
 struct Measurement {
   double nsPerRun = 0;
   std::size_t events = 0;
@@ -147,7 +169,7 @@ Measurement measure(const std::string& yaml, const Options& options) {
 
 void usage() {
   std::puts("usage: argosim_bench [--min-time SECONDS] [--max-iterations N] [--filter SUBSTRING]\n"
-            "                     [--fan-out COUNT] [--no-fan-out]");
+            "                     [--fan-out COUNT (only that fan-out)] [--no-fan-out (no scale runs)]");
 }
 
 } // namespace
@@ -163,11 +185,17 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (arg == "--min-time") options.minSeconds = std::atof(value());
-    else if (arg == "--max-iterations") options.maxIterations = std::max(1, std::atoi(value()));
-    else if (arg == "--filter") options.filter = value();
-    else if (arg == "--fan-out") options.fanOutCount = std::max(1, std::atoi(value()));
-    else if (arg == "--no-fan-out") options.fanOut = false;
+    if (arg == "--min-time")
+      options.minSeconds = std::atof(value());
+    else if (arg == "--max-iterations")
+      options.maxIterations = std::max(1, std::atoi(value()));
+    else if (arg == "--filter")
+      options.filter = value();
+    else if (arg == "--fan-out") {
+      options.fanOutCounts = {std::max(1, std::atoi(value()))};
+      options.chainCounts.clear();
+    } else if (arg == "--no-fan-out")
+      options.fanOut = false;
     else {
       usage();
       return arg == "--help" || arg == "-h" ? 0 : 2;
@@ -176,7 +204,8 @@ int main(int argc, char** argv) {
 
   const auto files = scenarioFiles(options);
   std::puts("CPU time per simulateText call (parse + validate + simulate), mean over the iterations");
-  std::printf("%-52s %8s %7s %7s %12s %10s\n", "scenario", "iters", "nodes", "events", "ns/scenario", "ns/event");
+  std::printf("%-52s %8s %7s %7s %12s %10s\n", "scenario", "iters", "nodes", "events", "ns/scenario",
+              "ns/event");
   double totalNs = 0;
   std::size_t totalEvents = 0;
   for (const auto& file : files) {
@@ -184,8 +213,8 @@ int main(int argc, char** argv) {
     const Measurement m = measure(yaml, options);
     const std::string name = fs::relative(file, ARGOSIM_SOURCE_DIR).string();
     const double perEvent = m.events ? m.nsPerRun / static_cast<double>(m.events) : 0;
-    std::printf("%-52s %8d %7zu %7zu %12.0f %10.1f%s\n", name.c_str(), m.iterations, m.nodes, m.events, m.nsPerRun,
-                perEvent, m.events ? "" : "  (no events)");
+    std::printf("%-52s %8d %7zu %7zu %12.0f %10.1f%s\n", name.c_str(), m.iterations, m.nodes, m.events,
+                m.nsPerRun, perEvent, m.events ? "" : "  (no events)");
     totalNs += m.nsPerRun;
     totalEvents += m.events;
   }
@@ -196,23 +225,31 @@ int main(int argc, char** argv) {
     std::puts("no scenarios found under tests/scenarios/ or public/examples/");
 
   if (options.fanOut) {
-    const std::string yaml = fanOutYaml(options.fanOutCount);
-    const long rssBefore = peakRssKiB();
-    const auto start = Clock::now();
-    const double cpuStart = cpuNs();
-    const argosim::Result result = argosim::simulateText(yaml);
-    const double ms = (cpuNs() - cpuStart) / 1e6;
-    const double wallMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    const long rssAfter = peakRssKiB();
-    std::printf("\nfan-out: withSequence count %d over a retried template (%zu bytes of YAML)\n", options.fanOutCount,
-                yaml.size());
-    std::printf("  phase %s, %zu nodes, %zu events, %zu diagnostics\n", result.workflow.phase.c_str(),
-                result.nodes.size(), result.events.size(), result.diagnostics.size());
-    for (std::size_t i = 0; i < result.diagnostics.size() && i < 3; ++i)
-      std::printf("  diagnostic: %s\n", result.diagnostics[i].message.c_str());
-    std::printf("  time %.1f ms CPU, %.1f ms wall (%.1f CPU ns/event)\n", ms, wallMs,
-                result.events.empty() ? 0.0 : ms * 1e6 / static_cast<double>(result.events.size()));
-    std::printf("  peak RSS %.1f MiB (%.1f MiB before the fan-out)\n", rssAfter / 1024.0, rssBefore / 1024.0);
+    std::puts(
+        "\nscale: one simulateText call (parse + validate + simulate), then resultToJson on its result");
+    std::printf("%-30s %8s %8s %10s %10s %10s %10s  %s\n", "input", "nodes", "events", "sim ms", "ns/event",
+                "json ms", "peak MiB", "phase / bound");
+    const auto scale = [&](const std::string& label, const std::string& yaml) {
+      const double cpuStart = cpuNs();
+      const argosim::Result result = argosim::simulateText(yaml);
+      const double simMs = (cpuNs() - cpuStart) / 1e6;
+      const double jsonStart = cpuNs();
+      const std::size_t jsonBytes = argosim::resultToJson(result).size();
+      const double jsonMs = (cpuNs() - jsonStart) / 1e6;
+      std::string outcome = result.workflow.phase;
+      for (const auto& d : result.diagnostics)
+        if (d.message.find("simulat") != std::string::npos && d.message.find("stopped") != std::string::npos)
+          outcome = "stopped at a bound";
+      std::printf("%-30s %8zu %8zu %10.1f %10.0f %10.1f %10.1f  %s (%zu KB JSON)\n", label.c_str(),
+                  result.nodes.size(), result.events.size(), simMs,
+                  result.events.empty() ? 0.0 : simMs * 1e6 / static_cast<double>(result.events.size()),
+                  jsonMs, peakMemoryKiB() / 1024.0, outcome.c_str(), jsonBytes / 1024);
+      std::fflush(stdout);
+    };
+    for (int count : options.fanOutCounts)
+      scale("fan-out " + std::to_string(count) + " pods x2", fanOutYaml(count));
+    for (int count : options.chainCounts)
+      scale("DAG chain " + std::to_string(count) + " pods x2", chainYaml(count));
   }
   return 0;
 }
