@@ -1,5 +1,7 @@
 #include "engine/parse/yaml_prescan.hpp"
 
+#include "engine/parse/yaml_encoding.hpp"
+
 #include <vector>
 
 namespace argosim::parse_detail {
@@ -214,8 +216,11 @@ PrescanResult prescanYaml(std::string_view text, const Limits& limits, Diagnosti
     text.remove_prefix(3);
   }
   result.text = normalise(text);
+  // Both checks run even when the first fails, so that each problem they find is reported at once.
+  const bool characters = checkYamlCharacters(result.text, diagnostics);
   DepthScanner scanner(limits, diagnostics);
-  result.ok = scanner.scan(result.text);
+  const bool structure = scanner.scan(result.text);
+  result.ok = characters && structure;
   return result;
 }
 
