@@ -1,6 +1,7 @@
 #include "engine/parse/parse_input.hpp"
 
 #include "engine/parse/document_readers.hpp"
+#include "engine/parse/yaml_expansion.hpp"
 #include "engine/parse/yaml_prescan.hpp"
 #include "engine/parse/yaml_reader.hpp"
 
@@ -118,6 +119,14 @@ void readDocuments(std::string_view text, const Limits& limits, ParsedInput& out
     }
   }
   if (reader.stopped()) return;
+  // After the schema readers (which bound what they read), the bound over everything they skipped.
+  std::size_t expanded = 0;
+  for (const auto& doc : docs) {
+    if (auto pos = parse_detail::findAliasExpansionOverflow(doc, limits.maxYamlNodes, expanded)) {
+      addDiagnostic(out.diagnostics, Severity::Error, *pos, "", parse_detail::aliasExpansionMessage(limits));
+      return;
+    }
+  }
   if (!anyContent) {
     addDiagnostic(out.diagnostics, Severity::Error, {1, 1}, "", "the input is empty: write an Argo Workflow");
   } else if (!out.workflowFound) {

@@ -1,5 +1,6 @@
 // Reads the playground's Scenario document (docs: /work/shared/spec/scenario.md). Unlike Argo's schema, ours
 // is strict: an unknown field is an error, since a typo would silently change what the simulation shows.
+#include "engine/expr/regex.hpp"
 #include "engine/parse/argo_duration.hpp"
 #include "engine/parse/document_readers.hpp"
 
@@ -201,9 +202,22 @@ private:
             c.startAtUnixSeconds = *seconds;
           } else if (key == "transientErrorPattern") {
             c.transientErrorPattern = r_.string(v, kp, path);
+            if (c.transientErrorPattern) checkPattern(*c.transientErrorPattern, path);
           }
         },
         "controller", UnknownKeys::Error);
+  }
+
+  // errors.go: matchTransientErrPattern drops regexp.MatchString's error, so a pattern Go cannot compile
+  // matches nothing and every retry policy quietly treats the errors as permanent. That is never what the
+  // Scenario's author meant: it is refused at the value with Go's own error. A valid pattern the simulator's
+  // translation cannot express ("argosim: …") is not the author's mistake and passes.
+  void checkPattern(const Located<std::string>& pattern, const std::string& path) {
+    const expr::RegexTranslation checked = expr::translateGoRegex(pattern.value);
+    if (!checked.error || checked.error->rfind("error parsing regexp", 0) != 0) return;
+    r_.error(pattern.pos, path,
+             "transientErrorPattern is not a Go regular expression (" + *checked.error +
+                 "): the controller would match no error with it");
   }
 
   Reader& r_;

@@ -1,5 +1,7 @@
 #include "engine/parse/yaml_prescan.hpp"
 
+#include "engine/parse/yaml_encoding.hpp"
+
 #include <vector>
 
 namespace argosim::parse_detail {
@@ -47,10 +49,37 @@ public:
       if (end == text.size()) break;
       start = end + 1;
     }
-    return true;
+    return !unclosedQuote();
   }
 
 private:
+  void openQuote(char quote, int line, int column) {
+    (quote == '"' ? inDouble_ : inSingle_) = true;
+    quoteKind_ = quote;
+    quoteLine_ = line;
+    quoteColumn_ = column;
+  }
+
+  const char* quoteName() const { return quoteKind_ == '"' ? "double" : "single"; }
+
+  void closeQuote(int line, bool& afterNode, bool& afterLongQuote) {
+    inDouble_ = inSingle_ = false;
+    afterNode = flowDepth_ == 0;
+    afterLongQuote = afterNode && line != quoteLine_;
+  }
+
+  // A quoted scalar still open at the end of the text: go-yaml stops with "found unexpected end of stream",
+  // yaml-cpp either reports the end of the enclosing map at the end of the text or, for a single quote, takes
+  // the rest of the text as the string. Neither points at the cause, the opening quote.
+  bool unclosedQuote() {
+    if (!inDouble_ && !inSingle_) return false;
+    addError(diagnostics_, quoteLine_, quoteColumn_,
+             std::string("YAML syntax error: this ") + quoteName() +
+                 "-quoted string is never closed (no matching " + quoteKind_ +
+                 " before the end of the text)");
+    return true;
+  }
+
   bool tooDeep(int line, int column) {
     int depth = static_cast<int>(indents_.size()) + compact_ + flowDepth_;
     if (depth <= limits_.maxNestingDepth) return false;
@@ -99,6 +128,10 @@ private:
     // end of the line may follow. yaml-cpp 0.7 loops forever on a `,` here at the top level, so it is refused
     // first.
     bool afterNode = false;
+    // The node that just ended is a quoted scalar that opened on an earlier line: when text other than `:`
+    // follows it, the likelier mistake is a missing closing quote far above, which yaml-cpp reports only
+    // where the map it swallowed ends.
+    bool afterLongQuote = false;
     int parentCol = static_cast<int>(indent);
     for (std::size_t i = inQuote ? 0 : indent; i < line.size(); ++i) {
       char c = line[i];
@@ -108,7 +141,7 @@ private:
         if (c == '\\')
           ++i;
         else if (c == '"')
-          inDouble_ = false, afterNode = flowDepth_ == 0;
+          closeQuote(lineNo, afterNode, afterLongQuote);
         continue;
       }
       if (inSingle_) {
@@ -116,7 +149,7 @@ private:
           if (next == '\'')
             ++i;
           else
-            inSingle_ = false, afterNode = flowDepth_ == 0;
+            closeQuote(lineNo, afterNode, afterLongQuote);
         }
         continue;
       }
@@ -138,10 +171,8 @@ private:
           afterNode = flowDepth_ == 0;
         } else if (c == ',' || c == ':' || c == '?') {
           nodeStart = true;
-        } else if (nodeStart && c == '"') {
-          inDouble_ = true;
-        } else if (nodeStart && c == '\'') {
-          inSingle_ = true;
+        } else if (nodeStart && (c == '"' || c == '\'')) {
+          openQuote(c, lineNo, column);
         } else {
           nodeStart = false;
         }
@@ -151,7 +182,13 @@ private:
         addError(diagnostics_, lineNo, column, "YAML syntax error: ',' outside a [ ] or { } collection");
         return false;
       }
-      if (c == ':') afterNode = false;
+      if (afterLongQuote && c != ':' && c != '#') {
+        addError(diagnostics_, quoteLine_, quoteColumn_,
+                 std::string("YAML syntax error: this ") + quoteName() + "-quoted string runs on to line " +
+                     std::to_string(lineNo) + ", where text follows its end: is its closing quote missing?");
+        return false;
+      }
+      if (c == ':') afterNode = false, afterLongQuote = false;
       if (nodeStart) {
         if (c == '*') { // an alias: its name, then the node has ended
           while (i + 1 < line.size() && !isBlank(line[i + 1]) && line[i + 1] != ',')
@@ -177,10 +214,7 @@ private:
         }
         nodeStart = false;
         parentCol = column - 1;
-        if (c == '"')
-          inDouble_ = true;
-        else if (c == '\'')
-          inSingle_ = true;
+        if (c == '"' || c == '\'') openQuote(c, lineNo, column);
         continue;
       }
       if (c == ':' && isBlank(next)) nodeStart = true;
@@ -196,6 +230,9 @@ private:
   int blockScalarParent_ = -1;
   bool inDouble_ = false;
   bool inSingle_ = false;
+  char quoteKind_ = '"'; // the quoted scalar in progress (or the last one) and where it opened
+  int quoteLine_ = 0;
+  int quoteColumn_ = 0;
 };
 
 } // namespace
@@ -214,8 +251,11 @@ PrescanResult prescanYaml(std::string_view text, const Limits& limits, Diagnosti
     text.remove_prefix(3);
   }
   result.text = normalise(text);
+  // Both checks run even when the first fails, so that each problem they find is reported at once.
+  const bool characters = checkYamlCharacters(result.text, diagnostics);
   DepthScanner scanner(limits, diagnostics);
-  result.ok = scanner.scan(result.text);
+  const bool structure = scanner.scan(result.text);
+  result.ok = characters && structure;
   return result;
 }
 

@@ -1,4 +1,5 @@
-// Checks on the raw text made before yaml-cpp sees it: size, byte-order mark, CRLF, tabs, and nesting depth.
+// Checks on the raw text made before yaml-cpp sees it: size, byte-order mark, CRLF, characters, tabs, and
+// nesting depth.
 #pragma once
 
 #include "engine/limits.hpp"

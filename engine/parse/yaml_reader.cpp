@@ -186,13 +186,16 @@ std::string Reader::describe(const YAML::Node& node) {
   return "the string \"" + node.Scalar() + "\"";
 }
 
+std::string aliasExpansionMessage(const Limits& limits) {
+  return "the YAML expands to more than " + std::to_string(limits.maxYamlNodes) +
+         " values (aliases are copied each time they are used): reading stopped (limit maxYamlNodes)";
+}
+
 bool Reader::visit(const YAML::Node& node, int depth) {
   if (stopped_) return false;
   if (++nodes_ > limits_.maxYamlNodes) {
     stopped_ = true;
-    error(posOf(node), "",
-          "the YAML expands to more than " + std::to_string(limits_.maxYamlNodes) +
-              " values (aliases are copied each time they are used): reading stopped (limit maxYamlNodes)");
+    error(posOf(node), "", aliasExpansionMessage(limits_));
     return false;
   }
   if (depth > limits_.maxNestingDepth) {

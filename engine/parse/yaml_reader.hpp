@@ -82,4 +82,7 @@ private:
 
 std::string lastPathSegment(const std::string& path);
 
+// The one diagnostic for a text whose aliases expand past limits.maxYamlNodes, wherever that is found.
+std::string aliasExpansionMessage(const Limits& limits);
+
 } // namespace argosim::parse_detail

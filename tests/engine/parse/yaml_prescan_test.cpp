@@ -1,0 +1,60 @@
+// The prescan (engine/parse/yaml_prescan.cpp) on quoted scalars that never close. go-yaml (scannerc.go:
+// yaml_parser_scan_flow_scalar) stops with "found unexpected end of stream"; the engine points at the quote.
+#include "engine/parse/yaml_prescan.hpp"
+#include "tests/engine/parse/diagnostics_matchers.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+#include <string>
+
+using namespace argosim;
+using argosim::parse_detail::prescanYaml;
+
+namespace {
+
+Diagnostics prescan(const std::string& text, bool expectOk) {
+  Diagnostics ds;
+  INFO(text);
+  REQUIRE(prescanYaml(text, Limits{}, ds).ok == expectOk);
+  return ds;
+}
+
+} // namespace
+
+TEST_CASE("prescan: an unclosed double quote is reported where it opens") {
+  Diagnostics ds = prescan("spec:\n  entrypoint: \"main\n  templates:\n  - name: main\n", false);
+  REQUIRE_DIAG(ds, Severity::Error, 2, 15,
+               "YAML syntax error: this double-quoted string is never closed (no matching \" before the end "
+               "of the text)");
+}
+
+TEST_CASE("prescan: an unclosed single quote is reported where it opens") {
+  Diagnostics ds = prescan("a: [x, 'y]\n", false);
+  REQUIRE_DIAG(
+      ds, Severity::Error, 1, 8,
+      "YAML syntax error: this single-quoted string is never closed (no matching ' before the end of "
+      "the text)");
+  REQUIRE_DIAG(
+      prescan("- 'a''\n", false), Severity::Error, 1, 3,
+      "YAML syntax error: this single-quoted string is never closed (no matching ' before the end of "
+      "the text)");
+}
+
+TEST_CASE("prescan: a quote that only closes lines later, with text after it, points back at the opening") {
+  // The quote of line 2 is closed by the first quote of line 4; go-yaml and yaml-cpp fail only there or
+  // later.
+  Diagnostics ds =
+      prescan("spec:\n  entrypoint: \"main\n  templates:\n  - command: [sh, \"exit 0\"]\n", false);
+  REQUIRE_DIAG(
+      ds, Severity::Error, 2, 15,
+      "YAML syntax error: this double-quoted string runs on to line 4, where text follows its end: is its "
+      "closing quote missing?");
+  // A multi-line quoted key, or one followed by a comment, is fine.
+  prescan("\"a\n  b\": 1\nc: 'x\n  y' # note\n", true);
+}
+
+TEST_CASE("prescan: closed quotes, and quotes that start no quoted scalar, pass") {
+  prescan("a: \"multi\n  line \\\" still\"\nb: 'it''s'\n", true);
+  prescan("a: it's\nb: say \"hi\nc: x # it's a comment\n", true);
+  prescan("a: |\n  it's \"open\n  'text\nb: ok\n", true);
+  prescan("a: {k: 'v', l: \"w\"}\n- \"x\": y\n", true);
+}
