@@ -8,7 +8,7 @@
 #include "engine/time/duration.hpp"
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 
 namespace argosim {
 
@@ -19,9 +19,17 @@ constexpr int kMaxStackDepth = 100;
 // operator.go: stepsOrDagSeparator, stripped from a display name after the boundary's name.
 std::string displayNameFor(const std::string& name, const std::string& boundaryName) {
   if (boundaryName.empty() || name.rfind(boundaryName, 0) != 0) return name;
-  std::string rest = name.substr(boundaryName.size());
-  static const std::regex separator(R"(^(\[\d+\])?\.)");
-  return std::regex_replace(rest, separator, "", std::regex_constants::format_first_only);
+  const std::string_view rest = std::string_view(name).substr(boundaryName.size());
+  // The separator is `^(\[\d+\])?\.`: an optional step-group index, then a dot.
+  std::size_t i = 0;
+  if (!rest.empty() && rest[0] == '[') {
+    std::size_t j = 1;
+    while (j < rest.size() && rest[j] >= '0' && rest[j] <= '9')
+      ++j;
+    if (j > 1 && j < rest.size() && rest[j] == ']') i = j + 1;
+  }
+  if (i < rest.size() && rest[i] == '.') return std::string(rest.substr(i + 1));
+  return std::string(rest);
 }
 } // namespace
 
