@@ -553,6 +553,10 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     scope["inputs.parameters." + input.name.value] = value;
   }
   scope["workflow.name"] = workflow_.name.value;
+  // operator.go: setGlobalParameters — every spec.arguments parameter with a value is a global
+  // `{{workflow.parameters.<name>}}`, usable in any template, e.g. as a step's withParam.
+  for (const auto& p : workflow_.arguments)
+    if (p.value) scope["workflow.parameters." + p.name.value] = p.value->value;
   scope["node.name"] = nodeName;
   for (const auto& [k, v] : params)
     if (k.find('.') != std::string::npos || k == "item") scope[k] = v;

@@ -608,11 +608,19 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
 
   if (!dependsLogic.empty()) {
     if (findNode(nodeName) == nullptr) {
-      // dag.go: evaluateDependsLogic — every dependency must be finished first.
+      // dag.go: evaluateDependsLogic — every dependency must be finished first, and so must its hooks
+      // (common.CheckAllHooksFullfilled): a task waits for its dependency's exit handler to be fulfilled.
+      const auto hooksFulfilled = [this](const Node& n) {
+        for (const auto& c : n.children) {
+          const Node* child = findNodeById(c);
+          if (child && child->hooked && !child->fulfilled()) return false;
+        }
+        return true;
+      };
       expr::Map env;
       for (const auto& dep : dependencies) {
         const Node* depNode = findNode(dag.taskNodeName(dep));
-        if (!depNode || !depNode->fulfilled()) return;
+        if (!depNode || !depNode->fulfilled() || !hooksFulfilled(*depNode)) return;
         bool anySucceeded = false;
         bool allFailed = false;
         if (depNode->type == NodeType::TaskGroup) {
