@@ -329,6 +329,10 @@ struct DagShape {
       dependencies; // task -> (deps, logic); references stay valid as it grows
   std::unordered_map<std::string, const DagTask*> byName;
   std::vector<std::string> targets;
+  // The walk's view: tasks by index (their order in the template) and each one's dependencies as indexes, so
+  // a reconcile's walk over a long chain does no string work until it reaches a task.
+  std::unordered_map<std::string, int> indexOf;
+  std::vector<std::vector<int>> dependencyIndexes;
 
   const DagTask* task(const std::string& name) {
     if (byName.empty())
@@ -394,7 +398,7 @@ struct DagContext {
   std::string boundaryName;
   std::string boundaryId;
   bool onExitTemplate = false;
-  std::set<std::string> visited;
+  std::vector<char> visited; // by task index
   std::map<std::string, NodePhase> taskGroupsToComplete;
 
   const DagTask* task(const std::string& name) { return shape.task(name); }
@@ -424,6 +428,15 @@ DagShape& Operator::dagShape(const Template& tmpl) {
       if (!notLeaf.count(t.call.name.value)) shape.targets.push_back(t.call.name.value);
     std::sort(shape.targets.begin(), shape.targets.end());
     shape.targets.erase(std::unique(shape.targets.begin(), shape.targets.end()), shape.targets.end());
+  }
+  for (std::size_t i = 0; i < tmpl.tasks.size(); ++i)
+    shape.indexOf.emplace(tmpl.tasks[i].call.name.value, static_cast<int>(i));
+  for (const auto& t : tmpl.tasks) {
+    auto& indexes = shape.dependencyIndexes.emplace_back();
+    for (const auto& d : shape.resolve(t.call.name.value).first) {
+      const auto it = shape.indexOf.find(d);
+      if (it != shape.indexOf.end()) indexes.push_back(it->second); // an unknown name has nothing to run
+    }
   }
   return shape;
 }
@@ -529,13 +542,22 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
 // order is kept here on an explicit stack, so a dependency chain of any length cannot overflow the native
 // one.
 void Operator::executeDagTask(DagContext& dag, const std::string& root, const Params& scope) {
+  const DagShape& shape = dag.shape;
+  const auto rootIndex = shape.indexOf.find(root);
+  if (rootIndex == shape.indexOf.end()) return;
+  if (dag.visited.empty()) dag.visited.assign(shape.dependencyIndexes.size(), 0);
+  const auto nameOf = [&](int task) -> const std::string& {
+    return shape.tmpl->tasks[static_cast<std::size_t>(task)].call.name.value;
+  };
   struct Frame {
-    std::string task;
+    int task;
     std::size_t nextDependency = 0;
   };
   std::vector<Frame> stack;
-  const auto enter = [&](const std::string& name) {
-    if (!dag.visited.insert(name).second) return;
+  const auto enter = [&](int task) {
+    char& seen = dag.visited[static_cast<std::size_t>(task)];
+    if (seen) return;
+    seen = 1;
     if (++dagTaskVisits_ > limits_.maxDagTaskVisits) {
       limitHit_ = true;
       noteSimulatorBound("argosim: more than " + std::to_string(limits_.maxDagTaskVisits) +
@@ -548,19 +570,19 @@ void Operator::executeDagTask(DagContext& dag, const std::string& root, const Pa
                          std::to_string(limits_.maxDagDepth) + " tasks is not simulated");
       return;
     }
-    if (beginDagTask(dag, name)) stack.push_back({name});
+    if (beginDagTask(dag, nameOf(task))) stack.push_back({task});
   };
-  enter(root);
+  enter(rootIndex->second);
   while (!stack.empty() && !limitHit_) {
     Frame& frame = stack.back();
-    const auto& dependencies = dag.resolve(frame.task).first;
+    const auto& dependencies = shape.dependencyIndexes[static_cast<std::size_t>(frame.task)];
     if (frame.nextDependency < dependencies.size()) {
       enter(dependencies[frame.nextDependency++]);
       continue;
     }
-    const std::string name = std::move(frame.task);
+    const int task = frame.task;
     stack.pop_back();
-    finishDagTask(dag, name, scope);
+    finishDagTask(dag, nameOf(task), scope);
   }
 }
 
