@@ -1,7 +1,10 @@
 #include "engine/parse/yaml_reader.hpp"
 
+#include "engine/time/go_float.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <vector>
@@ -92,6 +95,35 @@ bool isYamlFloat(std::string_view s) {
     if (exp == 0) return false;
   }
   return i == s.size();
+}
+
+// sigs.k8s.io/yaml convertToJSONableObject for a string field: ints in decimal, floats with
+// strconv.FormatFloat(v, 'g', -1, 32), booleans as true/false (YAML 1.1's y/yes/on included, as go-yaml v2
+// resolves them).
+std::string goYamlScalarAsString(const std::string& text, const ScalarInfo& info) {
+  switch (info.kind) {
+  case ScalarKind::Bool:
+    return info.boolValue ? "true" : "false";
+  case ScalarKind::Int:
+    if (!info.intOverflow) return std::to_string(info.intValue);
+    break; // past int64: go-yaml reads it as a float
+  case ScalarKind::Float:
+    break;
+  case ScalarKind::Null:
+  case ScalarKind::String:
+    return text;
+  }
+  std::string digits;
+  for (char c : text)
+    if (c != '_') digits.push_back(c);
+  double value = std::strtod(digits.c_str(), nullptr);
+  if (digits.find(".inf") != std::string::npos || digits.find(".Inf") != std::string::npos ||
+      digits.find(".INF") != std::string::npos)
+    value = digits[0] == '-' ? -INFINITY : INFINITY;
+  else if (digits.find(".nan") != std::string::npos || digits.find(".NaN") != std::string::npos ||
+           digits.find(".NAN") != std::string::npos)
+    value = NAN;
+  return formatGoFloat(value, 32);
 }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
@@ -290,16 +322,15 @@ std::optional<Located<std::string>> Reader::string(const YAML::Node& node, Sourc
   ScalarInfo info = classifyScalar(node);
   if (info.kind == ScalarKind::Null) return std::nullopt;
   if (info.kind != ScalarKind::String) {
-    std::string field = lastPathSegment(path);
-    bool isDuration = field == "timeout" || field == "pendingTimeout" || field == "duration" ||
-                      field == "maxDuration" || field == "cap";
-    error(pos, path,
-          "expected a string, found " + describe(node) + ": Argo's decoder rejects a " +
-              (info.kind == ScalarKind::Bool ? "boolean" : "number") + " here; " +
-              (isDuration && info.kind != ScalarKind::Bool
-                   ? "write a quoted duration with a unit, e.g. \"" + node.Scalar() + "s\""
-                   : "write \"" + node.Scalar() + "\" in quotes"));
-    return std::nullopt;
+    // sigs.k8s.io/yaml (what `argo submit` and Argo's own tests decode with) turns a number or boolean into a
+    // string when the field is one; a client that sends the JSON as written (kubectl) gets it refused.
+    const std::string text = goYamlScalarAsString(node.Scalar(), info);
+    warning(pos, path,
+            "expected a string, found " + describe(node) + ": read as \"" + text +
+                "\", as argo submit converts it (kubectl would send a " +
+                (info.kind == ScalarKind::Bool ? "boolean" : "number") +
+                " that the controller cannot decode); write it in quotes");
+    return Located<std::string>{text, pos};
   }
   return Located<std::string>{node.Scalar(), pos};
 }

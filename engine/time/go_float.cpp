@@ -1,5 +1,6 @@
 #include "engine/time/go_float.hpp"
 
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,9 +18,11 @@ struct Decimal {
 
 // Written as an integer mantissa with an exponent ("12345e-4") so that no decimal point, and hence no locale,
 // is involved.
-double valueOf(const Decimal& d) {
+// With `asFloat32`, the value read back is rounded to float32 (strconv's bitSize 32).
+double valueOf(const Decimal& d, bool asFloat32) {
   const std::string text = d.digits + "e" + std::to_string(d.exp - static_cast<int>(d.digits.size()) + 1);
-  return std::strtod(text.c_str(), nullptr);
+  return asFloat32 ? static_cast<double>(std::strtof(text.c_str(), nullptr))
+                   : std::strtod(text.c_str(), nullptr);
 }
 
 // The next p-digit decimal above or below (p = digits.size()), carrying into the exponent when needed.
@@ -54,9 +57,9 @@ Decimal step(Decimal d, bool up) {
 // libc++ we build with, so this searches precisions with correctly rounded printf/strtod instead. At each
 // precision only the two decimals bracketing `a` can round-trip; printf gives the nearer one, and when that
 // one fails the other may still fit (the rounding interval of a power of two is lopsided), so both are tried.
-Decimal shortest(double a) {
+Decimal shortest(double a, bool asFloat32) {
   Decimal best;
-  for (int p = 1; p <= 17; ++p) {
+  for (int p = 1; p <= (asFloat32 ? 9 : 17); ++p) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*e", p - 1, a);
     Decimal d;
@@ -65,13 +68,13 @@ Decimal shortest(double a) {
       if (*c >= '0' && *c <= '9') d.digits.push_back(*c); // skips the locale's decimal point, whatever it is
     }
     d.exp = *c != '\0' ? std::atoi(c + 1) : 0;
-    const double back = valueOf(d);
+    const double back = valueOf(d, asFloat32);
     if (back == a) {
       best = d;
       break;
     }
     const Decimal other = step(d, back < a);
-    if (valueOf(other) == a) {
+    if (valueOf(other, asFloat32) == a) {
       best = other;
       break;
     }
@@ -83,7 +86,15 @@ Decimal shortest(double a) {
 
 } // namespace
 
-std::string formatGoFloat(double value) {
+std::string formatGoFloat(double value, int bitSize) {
+  const bool asFloat32 = bitSize == 32;
+  if (asFloat32) {
+    // Out of float32's range the conversion is undefined in C++; Go's float32() gives an infinity.
+    if (std::isfinite(value) && std::fabs(value) > static_cast<double>(FLT_MAX))
+      value = std::copysign(INFINITY, value);
+    else if (std::isfinite(value))
+      value = static_cast<double>(static_cast<float>(value));
+  }
   // fmt (print.go fmtFloat) maps %v to strconv 'g' with precision -1; fmt keeps a "+" only on +Inf.
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
@@ -91,7 +102,7 @@ std::string formatGoFloat(double value) {
   std::string out = neg ? "-" : "";
   if (value == 0) return out + "0";
 
-  const Decimal d = shortest(std::fabs(value));
+  const Decimal d = shortest(std::fabs(value), asFloat32);
   const std::string& digits = d.digits;
   const int nd = static_cast<int>(digits.size());
   const int dp = d.exp + 1; // Go's decimal point position: digits[0:dp] are the integer part

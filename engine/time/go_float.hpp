@@ -9,6 +9,7 @@ namespace argosim {
 // fmt.Sprint(float64): strconv 'g' with the shortest round-trip digits, in exponent form when the decimal
 // exponent is < -4 or >= 6 ("6.5", "123456", "1e+06", "0.0001", "1e-05"). Not 21: that is encoding/json's and
 // JavaScript's threshold. Infinities print as "+Inf"/"-Inf", NaN as "NaN", negative zero as "-0".
-std::string formatGoFloat(double value);
+// bitSize 32 is strconv.FormatFloat(v, 'g', -1, 32): the value rounded to float32 and its shortest digits.
+std::string formatGoFloat(double value, int bitSize = 64);
 
 } // namespace argosim

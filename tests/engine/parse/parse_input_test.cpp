@@ -137,10 +137,10 @@ TEST_CASE("parse: wrong types") {
       in.diagnostics, Severity::Error, 11, 27,
       "factor: 1.5 is not a whole number: Argo's int-or-string field rejects a fractional number when the "
       "Workflow is decoded, so the submission fails");
-  // Backoff.Duration is a Go string: a YAML number does not decode into it.
-  REQUIRE_DIAG(in.diagnostics, Severity::Error, 11, 42,
-               "expected a string, found the number 10: Argo's decoder rejects a number here; write a quoted "
-               "duration with a unit, e.g. \"10s\"");
+  // Backoff.Duration is a Go string: sigs.k8s.io/yaml (convertToJSONableObject) turns the number into "10".
+  REQUIRE_DIAG(in.diagnostics, Severity::Warning, 11, 42,
+               "expected a string, found the number 10: read as \"10\", as argo submit converts it (kubectl "
+               "would send a number that the controller cannot decode); write it in quotes");
   REQUIRE_DIAG(in.diagnostics, Severity::Error, 12, 17, "expected true or false, found the string \"maybe\"");
 }
 
@@ -415,10 +415,36 @@ TEST_CASE("parse: YAML 1.1 scalars as Kubernetes reads them") {
   ParsedInput in =
       parse(kHeader + "    - name: main\n      failFast: yes\n      timeout: no\n      suspend: {}\n");
   REQUIRE(in.workflow.templates[0].failFast->value);
+  // go-yaml v2 resolves `no` to false; sigs.k8s.io/yaml convertToJSONableObject writes it as "false" for a
+  // string field.
+  REQUIRE(in.workflow.templates[0].timeout->value == "false");
   REQUIRE_DIAG(
-      in.diagnostics, Severity::Error, 10, 16,
-      "expected a string, found the boolean no: Argo's decoder rejects a boolean here; write \"no\" in "
-      "quotes");
+      in.diagnostics, Severity::Warning, 10, 16,
+      "expected a string, found the boolean no: read as \"false\", as argo submit converts it (kubectl "
+      "would send a boolean that the controller cannot decode); write it in quotes");
+}
+
+TEST_CASE(
+    "parse: sigs.k8s.io/yaml convertToJSONableObject — numbers in string fields as argo submit reads them") {
+  ParsedInput in = parse(kHeader + "    - name: main\n"
+                                   "      suspend: {duration: 3}\n"
+                                   "    - name: f\n"
+                                   "      timeout: 1.50\n"
+                                   "      container: {image: a}\n"
+                                   "    - name: g\n"
+                                   "      timeout: 0x1F\n"
+                                   "      container: {image: a}\n"
+                                   "    - name: h\n"
+                                   "      timeout: 3.14159265358979\n"
+                                   "      container: {image: a}\n"
+                                   "    - name: i\n"
+                                   "      timeout: 1e7\n"
+                                   "      container: {image: a}\n");
+  REQUIRE(in.workflow.templates[0].suspendDuration->value == "3");
+  REQUIRE(in.workflow.templates[1].timeout->value == "1.5");       // FormatFloat 'g', shortest
+  REQUIRE(in.workflow.templates[2].timeout->value == "31");        // YAML 1.1 hexadecimal
+  REQUIRE(in.workflow.templates[3].timeout->value == "3.1415927"); // bitSize 32: float32's shortest digits
+  REQUIRE(in.workflow.templates[4].timeout->value == "1e+07");     // exponent form from 1e6 up
 }
 
 TEST_CASE("parse: a top-level ',' is refused before yaml-cpp 0.7, which loops forever on it") {
