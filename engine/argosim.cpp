@@ -9,7 +9,7 @@
 
 namespace argosim {
 
-Result simulateText(std::string_view yaml, const Limits& limits) {
+Result simulateText(std::string_view yaml, const Limits& limits, const ArgoProfile& profile) {
   Result result;
   try {
     ParsedInput input = parseInput(yaml, limits);
@@ -19,7 +19,7 @@ Result simulateText(std::string_view yaml, const Limits& limits) {
       return result;
     }
     Diagnostics validation = validateWorkflow(input.workflow);
-    result = simulate(input.workflow, input.scenario, validation, limits);
+    result = simulate(input.workflow, input.scenario, validation, limits, profile);
     Diagnostics all = std::move(input.diagnostics);
     all.insert(all.end(), validation.begin(), validation.end());
     all.insert(all.end(), result.diagnostics.begin(), result.diagnostics.end());

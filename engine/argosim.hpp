@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/limits.hpp"
+#include "engine/model/argo_profile.hpp"
 #include "engine/result/result.hpp"
 
 #include <string>
@@ -11,7 +12,8 @@ namespace argosim {
 
 // Parses the Workflow (and optional Scenario) in `yaml`, validates it as Argo would, and simulates it.
 // Never throws: every problem becomes a diagnostic in the Result.
-Result simulateText(std::string_view yaml, const Limits& limits = {});
+// `profile` is the Argo release whose behaviour is simulated (only v4.1 exists).
+Result simulateText(std::string_view yaml, const Limits& limits = {}, const ArgoProfile& profile = kArgoV41);
 
 // The contract's JSON document for a Result.
 std::string resultToJson(const Result& result, int indent = -1);

@@ -1,6 +1,7 @@
 // What a simulation produced: the workflow's outcome, every node, the timeline of events and deadlines.
 #pragma once
 
+#include "engine/model/argo_profile.hpp"
 #include "engine/model/diagnostic.hpp"
 #include "engine/time/nanos.hpp"
 
@@ -89,7 +90,7 @@ struct Result {
   std::vector<DeadlineRecord> deadlines;
   Diagnostics diagnostics;
   std::string startAt; // wall clock of t = 0, RFC 3339
-  std::string argoVersion = "v4.1";
+  std::string argoVersion = std::string(kArgoV41.version);
   bool simulated = false; // false when the input could not be parsed at all
 };
 

@@ -75,8 +75,9 @@ const char* nodeTypeName(NodeType type) {
   return "";
 }
 
-Operator::Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits)
-    : workflow_(workflow), scenario_(scenario), limits_(limits) {}
+Operator::Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits,
+                   const ArgoProfile& profile)
+    : workflow_(workflow), scenario_(scenario), limits_(limits), profile_(profile) {}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Nodes
@@ -625,7 +626,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     retryScope["retries"] = std::to_string(retryNum);
     retryScope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
     retryScope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
-    retryScope["lastRetry.message"] = last ? last->message : "";
+    if (profile_.lastRetryMessage) retryScope["lastRetry.message"] = last ? last->message : "";
     tmpl = processTemplate(prep.header, retryScope);
     opts.attempt = retryNum;
   }
@@ -666,10 +667,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     if (Node* failed = findNode(execName)) result = &markNodeError(*failed, err);
     bool release = true;
     if (strategy) {
-      const std::string policy = strategy->retryPolicy ? strategy->retryPolicy->value
-                                 : (strategy->expression && !strategy->expression->value.empty())
-                                     ? "Always"
-                                     : "OnFailure";
+      const std::string policy = actualRetryPolicy(*strategy);
       release = policy != "Always" && policy != "OnError" && policy != "OnTransientError";
     }
     if (release) {

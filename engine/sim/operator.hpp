@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/limits.hpp"
+#include "engine/model/argo_profile.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/model/workflow.hpp"
 #include "engine/result/result.hpp"
@@ -47,7 +48,8 @@ struct TemplateCall {
 
 class Operator {
 public:
-  Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits);
+  Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits,
+           const ArgoProfile& profile);
 
   // One reconcile at virtual time t (the controller's `now` is t + ε). Pod-side changes at exactly t are
   // visible only when `podEventsAtNowVisible` (spec §6.2 M3: timer reconciles run before same-instant pod
@@ -117,6 +119,8 @@ private:
   };
   RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy, ExecuteOptions& opts);
   std::vector<int> attemptsOf(const Node& retryNode) const;
+  // types.go RetryPolicyActual.
+  std::string actualRetryPolicy(const RetryStrategy& strategy) const;
 
   // operator_pod.cpp (executeContainer, createWorkflowPod, podBuilder.build, getDeadline)
   Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
@@ -150,6 +154,7 @@ private:
   const Workflow& workflow_;
   const Scenario& scenario_;
   const Limits& limits_;
+  const ArgoProfile& profile_;
 
   std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
   std::unordered_map<std::string, int> nodeByName_;

@@ -96,6 +96,7 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
     argoDeadline = opts.executionDeadline;
 
   Pod pod;
+  pod.failedMessagePrefix = profile_.failedContainerPrefix;
   pod.nodeIndex = nodeIndex(node.name);
   pod.createdAt = now_;
   std::string source;

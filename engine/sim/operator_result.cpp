@@ -10,6 +10,7 @@ namespace argosim {
 Result Operator::buildResult(Nanos /*endTime*/) const {
   Result r;
   r.simulated = true;
+  r.argoVersion = std::string(profile_.version);
   r.startAt = formatRfc3339(scenario_.controller.startAtUnixSeconds);
   r.workflow.name = workflow_.name.value;
   r.workflow.phase = workflowPhase_;

@@ -17,14 +17,13 @@ namespace {
 ControllerError configError(std::string message) {
   return ControllerError{ControllerError::Kind::Generic, std::move(message), ended_by::kConfigError};
 }
+} // namespace
 
-// types: RetryStrategy.RetryPolicyActual — an expression without a policy means Always (v3.5+).
-std::string actualRetryPolicy(const RetryStrategy& s) {
+std::string Operator::actualRetryPolicy(const RetryStrategy& s) const {
   if (s.retryPolicy && !s.retryPolicy->value.empty()) return s.retryPolicy->value;
-  if (s.expression && !s.expression->value.empty()) return "Always";
+  if (s.expression && !s.expression->value.empty()) return std::string(profile_.policyWithExpressionOnly);
   return "OnFailure";
 }
-} // namespace
 
 // operator.go: getChildNodeIdsRetried — only children flagged `retried` are attempts; hooks are not.
 std::vector<int> Operator::attemptsOf(const Node& retryNode) const {
@@ -93,7 +92,7 @@ Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStr
                                     static_cast<unsigned long long>(static_cast<std::int64_t>(m)));
       }
     }
-    if (b.cap && !b.cap->value.empty()) {
+    if (profile_.backoffCap && b.cap && !b.cap->value.empty()) {
       const auto cap = parseArgoDuration(b.cap->value);
       if (!cap.ok) return {false, configError(cap.error)};
       if (wait > cap.value) wait = cap.value;
@@ -151,13 +150,13 @@ Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStr
   if (s.expression && !s.expression->value.empty()) {
     // operator.go: buildRetryStrategyLocalScope — every value is a string.
     const Nanos duration = last.finishedAt ? *last.finishedAt - last.startedAt : 0;
-    const std::vector<std::pair<std::string, std::string>> scope = {
+    std::vector<std::pair<std::string, std::string>> scope = {
         {"retries", std::to_string(attempts.size() - 1)},
         {"lastRetry.exitCode", last.exitCode ? std::to_string(*last.exitCode) : "-1"},
         {"lastRetry.status", nodePhaseName(last.phase)},
         {"lastRetry.duration", formatGoFloat(toSeconds(duration))},
-        {"lastRetry.message", last.message},
     };
+    if (profile_.lastRetryMessage) scope.emplace_back("lastRetry.message", last.message);
     const auto result = expr::evaluateRetryExpression(s.expression->value, scope);
     if (!result.ok) return {false, configError(result.message)};
     if (!result.value) {

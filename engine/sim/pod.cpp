@@ -10,8 +10,8 @@ namespace {
 // Processes that ignore SIGTERM are killed after the default terminationGracePeriodSeconds.
 constexpr Nanos kTerminationGracePeriod = 30 * kSecond;
 
-std::string mainErrorMessage(int exitCode) {
-  return "main: Error (exit code " + std::to_string(exitCode) + ")";
+std::string errorMessage(std::string_view prefix, int exitCode) {
+  return std::string(prefix) + "Error (exit code " + std::to_string(exitCode) + ")";
 }
 
 // k8s kubelet: the status message of a pod past its activeDeadlineSeconds (spec §4.4).
@@ -86,7 +86,7 @@ std::optional<PodEnding> Pod::ending() const {
       e.exitCode = 0;
     } else {
       e.phase = PodPhase::Failed;
-      e.message = mainErrorMessage(behaviour.exitCode);
+      e.message = errorMessage(failedMessagePrefix, behaviour.exitCode);
       e.exitCode = behaviour.exitCode;
     }
     // A pod whose deadline had passed when it ended carries the kubelet's message, whatever main did (spec
@@ -112,7 +112,7 @@ std::optional<PodEnding> Pod::ending() const {
     if (sigtermByKubelet)
       return PodEnding{*sigterm, PodPhase::Failed,          kKubeletDeadlineMessage, 143,
                        false,    ended_by::kKubeletDeadline};
-    return PodEnding{*sigterm, PodPhase::Failed,           mainErrorMessage(143), 143,
+    return PodEnding{*sigterm, PodPhase::Failed,           errorMessage(failedMessagePrefix, 143), 143,
                      false,    ended_by::kExecutorDeadline};
   }
 
@@ -122,7 +122,8 @@ std::optional<PodEnding> Pod::ending() const {
   if (kubelet && *kubelet <= killAt)
     return PodEnding{killAt, PodPhase::Failed,          kKubeletDeadlineMessage, 137,
                      false,  ended_by::kKubeletDeadline};
-  return PodEnding{killAt, PodPhase::Failed, mainErrorMessage(137), 137, false, ended_by::kExecutorDeadline};
+  return PodEnding{killAt, PodPhase::Failed,           errorMessage(failedMessagePrefix, 137), 137,
+                   false,  ended_by::kExecutorDeadline};
 }
 
 std::optional<Nanos> Pod::nextChangeAfterOrAt(Nanos t) const {

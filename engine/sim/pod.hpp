@@ -2,12 +2,14 @@
 // behaviour.
 #pragma once
 
+#include "engine/model/argo_profile.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/time/nanos.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace argosim {
 
@@ -31,6 +33,7 @@ struct Pod {
   std::optional<Nanos> executorDeadline; // ARGO_DEADLINE as virtual time, whole seconds
   PodPhase phase = PodPhase::Pending;
   bool terminatedByController = false;
+  std::string_view failedMessagePrefix = kArgoV41.failedContainerPrefix;
 
   // Kubelet admission (status.startTime): the pod's activeDeadlineSeconds clock starts here.
   std::optional<Nanos> startTime() const;

@@ -25,8 +25,8 @@ bool settle(Operator& op, Nanos t, const Limits& limits) {
 } // namespace
 
 Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagnostics& validation,
-                const Limits& limits) {
-  Operator op(workflow, scenario, limits);
+                const Limits& limits, const ArgoProfile& profile) {
+  Operator op(workflow, scenario, limits, profile);
   for (const auto& d : validation) {
     if (d.severity == Severity::Error) {
       op.failWorkflowInvalidSpec(d.message);

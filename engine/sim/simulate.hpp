@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/limits.hpp"
+#include "engine/model/argo_profile.hpp"
 #include "engine/model/diagnostic.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/model/workflow.hpp"
@@ -12,6 +13,6 @@ namespace argosim {
 // `validation` holds the validator's findings: an error among them fails the workflow as `invalid spec: …`
 // at t = 0, as the controller's first reconcile does.
 Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagnostics& validation,
-                const Limits& limits);
+                const Limits& limits, const ArgoProfile& profile = kArgoV41);
 
 } // namespace argosim
