@@ -184,7 +184,9 @@ export async function startPlayground(root, options = {}) {
   // ---------- engine ----------
   const engine = new EngineClient({
     spawn: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'argosim-engine' }),
-    timeoutMs: 3000,
+    // Every simulation ends at an engine bound; the watchdog is the last resort for a huge input (a 10 000-pod
+    // fan-out takes seconds), not the usual way out.
+    timeoutMs: 15000,
     onStatus: (st) => {
       if (st.state === 'loading') {
         progress.hidden = false;

@@ -90,7 +90,7 @@ export class EngineClient {
     req.reject(
       new EngineTimeout(
         `The simulation took longer than ${this.timeoutMs / 1000} s, so it was stopped and the engine restarted. ` +
-          'Something in this input makes the run very long (unbounded retries with no deadline?).',
+          'Something in this input makes the run very long (a fan-out or DAG of many thousand pods?).',
       ),
     );
     this.start();
