@@ -156,8 +156,19 @@ private:
       if (isBlank(c)) continue;
       if (c == '#' && (i == 0 || isBlank(line[i - 1]))) break;
       if (nodeStart && (c == '&' || c == '!')) { // anchor or tag before a node: the node has not started yet
-        while (i + 1 < line.size() && !isBlank(line[i + 1]))
+        // Tag and anchor characters exclude the flow indicators (YAML 1.2 ns-tag-char, ns-anchor-char). In a
+        // flow collection one ends the token; in block context yaml-cpp 0.7 loops without end on a tag or
+        // anchor followed by ',' ("!,"), so a flow indicator there is refused.
+        while (i + 1 < line.size() && !isBlank(line[i + 1])) {
+          const char inside = line[i + 1];
+          if (inside == ',' || inside == '[' || inside == ']' || inside == '{' || inside == '}') {
+            if (flowDepth_ > 0) break;
+            addError(diagnostics_, lineNo, static_cast<int>(i + 2),
+                     std::string("YAML syntax error: '") + inside + "' inside a tag or anchor");
+            return false;
+          }
           ++i;
+        }
         continue;
       }
       if (flowDepth_ > 0) {

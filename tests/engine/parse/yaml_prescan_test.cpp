@@ -58,3 +58,12 @@ TEST_CASE("prescan: closed quotes, and quotes that start no quoted scalar, pass"
   prescan("a: |\n  it's \"open\n  'text\nb: ok\n", true);
   prescan("a: {k: 'v', l: \"w\"}\n- \"x\": y\n", true);
 }
+
+TEST_CASE("prescan: a flow indicator inside a tag or anchor (YAML 1.2 ns-tag-char, ns-anchor-char)") {
+  // yaml-cpp 0.7 never returns on "!," (found by the fuzzer: an OOM at 2 GB).
+  REQUIRE_DIAG(prescan("!,", false), Severity::Error, 1, 2, "YAML syntax error: ',' inside a tag or anchor");
+  REQUIRE_DIAG(prescan("key: &a{\n", false), Severity::Error, 1, 8,
+               "YAML syntax error: '{' inside a tag or anchor");
+  // In a flow collection the indicator ends the token, as the YAML grammar says.
+  prescan("a: [&x 1, *x]\nb: [!!str, c]\n", true);
+}
