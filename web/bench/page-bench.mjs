@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Page benchmark (not a test): gzipped bundle size (WASM + JS + CSS), load-to-first-timeline and
-// keystroke-to-redraw in headless Chromium, each the median of N runs. Prints figures; exits 0.
+// keystroke-to-redraw in headless Chromium, each the median of N runs, and yaml-cpp (in the WASM module) against
+// js-yaml on the same 1 MB Workflow in the same Chromium. Prints figures; exits 0.
 //   node bench/page-bench.mjs [--runs N] [--no-build] [--port 4174]
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -56,6 +57,56 @@ console.log('\nbundle (gzip -9):');
 for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${kb(r.raw).padStart(10)} raw ${kb(r.gz).padStart(10)} gz`);
 const by = (re) => pageRows.filter((r) => re.test(r.file)).reduce((s, r) => s + r.gz, 0);
 console.log(`  total for the playground page: ${kb(total)} gz (JS ${kb(by(/\.js$/))}, CSS ${kb(by(/\.css$/))}, WASM ${kb(by(/\.wasm$/))}); budget ${BUDGET_KB} KB → ${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'}`);
+
+// A Workflow of about 1 MB whose bulk is 20 000 annotations: what costs is reading the YAML, not simulating.
+function bigWorkflow() {
+  const lines = ['apiVersion: argoproj.io/v1alpha1', 'kind: Workflow', 'metadata:', '  name: big', '  annotations:'];
+  for (let i = 0; lines.join('\n').length < 1024 * 1024 - 200; i++) lines.push(`    note-${i}: "annotation number ${i} of a generated Workflow"`);
+  lines.push('spec:', '  entrypoint: main', '  templates:', '  - name: main', '    container: {image: alpine, command: [sh, -c, "exit 0"]}');
+  return lines.join('\n') + '\n';
+}
+
+// The browser module and js-yaml served from a made-up origin (no CSP, nothing else loaded), timed in one page.
+async function parseBench(browser) {
+  const files = {
+    '/index.html': ['text/html', '<!doctype html><title>parse</title>'],
+    '/argosim.mjs': ['text/javascript', readFileSync(join(web, 'src/wasm/argosim.mjs'))],
+    '/argosim.wasm': ['application/wasm', readFileSync(join(web, 'src/wasm/argosim.wasm'))],
+    '/js-yaml.mjs': ['text/javascript', readFileSync(join(web, 'node_modules/js-yaml/dist/js-yaml.mjs'))],
+  };
+  const ctx = await browser.newContext();
+  await ctx.route('http://parse.bench/**', (route) => {
+    const [type, body] = files[new URL(route.request().url()).pathname] ?? ['text/plain', ''];
+    return route.fulfill({ status: body ? 200 : 404, contentType: type, body });
+  });
+  const page = await ctx.newPage();
+  await page.goto('http://parse.bench/index.html');
+  const text = bigWorkflow();
+  const result = await page.evaluate(
+    async ({ text, runs }) => {
+      const { default: createArgosim } = await import('/argosim.mjs');
+      const jsyaml = await import('/js-yaml.mjs');
+      const engine = await createArgosim();
+      const time = (f) => {
+        const t0 = performance.now();
+        f();
+        return performance.now() - t0;
+      };
+      const check = JSON.parse(engine.simulate(text));
+      if (check.workflow.phase !== 'Succeeded') throw new Error(`unexpected outcome: ${JSON.stringify(check.diagnostics)}`);
+      const wasm = [];
+      const jsYaml = [];
+      for (let i = 0; i < runs; i++) {
+        wasm.push(time(() => engine.simulate(text)));
+        jsYaml.push(time(() => jsyaml.load(text)));
+      }
+      return { wasm, jsYaml, runs };
+    },
+    { text, runs: RUNS },
+  );
+  await ctx.close();
+  return { ...result, bytes: text.length };
+}
 
 // ---- timings in headless Chromium against vite preview
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -117,12 +168,18 @@ try {
     forced.push(await measure(() => page.keyboard.press('ControlOrMeta+Enter')));
     await ctx.close();
   }
+  const parse = realEngine ? await parseBench(browser) : null;
   await browser.close();
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
   console.log('\ntimings (headless Chromium, 1280×720):');
   console.log(`  load → first timeline:            ${fmt(loads)}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
+  if (parse) {
+    console.log(`\nparse, the same ${kb(parse.bytes)} Workflow in the same Chromium (${parse.runs} runs each):`);
+    console.log(`  argosim simulate (yaml-cpp parse + validate + a one-pod run, WASM): ${fmt(parse.wasm)}`);
+    console.log(`  js-yaml load:                                                    ${fmt(parse.jsYaml)}`);
+  }
 } finally {
   process.kill(-server.pid);
 }
