@@ -2,6 +2,7 @@
 
 #include "engine/parse/argo_duration.hpp"
 #include "engine/validate/dag_dependencies.hpp"
+#include "engine/validate/pod_stand_in_warnings.hpp"
 #include "engine/validate/timeout_warnings.hpp"
 
 #include <map>
@@ -628,6 +629,7 @@ Diagnostics validateWorkflow(const Workflow& workflow) {
   if (workflow.templateDefaults && workflow.templateDefaults->retryStrategy)
     v.teachRetry(*workflow.templateDefaults->retryStrategy, "spec.templateDefaults.retryStrategy");
   warnUnparsableTimeouts(workflow, out);
+  warnPodStandIns(workflow, out);
   if (error) out.insert(out.begin(), Diagnostic{Severity::Error, error->pos, error->path, error->message});
   return out;
 }
