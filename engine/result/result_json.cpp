@@ -2,77 +2,170 @@
 #include "engine/argosim.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace argosim {
 
 namespace {
 using nlohmann::json;
 
-// Whole seconds print as integers; anything finer as a decimal.
-json seconds(Nanos t) {
-  if (t % kSecond == 0) return json(t / kSecond);
-  return json(toSeconds(t));
+// Writes the document straight into a string: a fan-out of thousands of pods made building an nlohmann DOM as
+// slow as the simulation itself. Strings and floats still go through nlohmann's serializer, so escaping
+// (invalid UTF-8 replaced, never thrown) and number formatting are nlohmann's. Keys are written in the sorted
+// order nlohmann's std::map gave, so the bytes are what `json::dump` printed before.
+class Writer {
+public:
+  explicit Writer(std::string& out)
+      : out_(out),
+        serializer_(nlohmann::detail::output_adapter<char>(out), ' ', json::error_handler_t::replace) {}
+
+  Writer& key(std::string_view name) {
+    out_ += first_ ? "\"" : ",\"";
+    out_ += name;
+    out_ += "\":";
+    first_ = false;
+    return *this;
+  }
+  void open(char bracket) {
+    out_ += bracket;
+    first_ = true;
+  }
+  void close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  // An element of an array: the comma before all but the first.
+  Writer& element() {
+    if (!first_) out_ += ',';
+    first_ = false;
+    return *this;
+  }
+
+  // Through one reused json string value: its buffer is copied into, not allocated, for each string.
+  void string(const std::string& s) {
+    *scratch_.get_ptr<std::string*>() = s;
+    serializer_.dump(scratch_, false, false, 0);
+  }
+  void integer(long long v) { out_ += std::to_string(v); }
+  void boolean(bool v) { out_ += v ? "true" : "false"; }
+  void null() { out_ += "null"; }
+  // Whole seconds print as integers; anything finer as a decimal.
+  void seconds(Nanos t) {
+    if (t % kSecond == 0)
+      integer(t / kSecond);
+    else
+      serializer_.dump(json(toSeconds(t)), false, false, 0);
+  }
+  void optionalSeconds(const std::optional<Nanos>& t) {
+    if (t)
+      seconds(*t);
+    else
+      null();
+  }
+  template <class T> void optionalInteger(const std::optional<T>& v) {
+    if (v)
+      integer(*v);
+    else
+      null();
+  }
+  void strings(const std::vector<std::string>& list) {
+    open('[');
+    for (const auto& s : list)
+      element().string(s);
+    close(']');
+  }
+
+private:
+  std::string& out_;
+  nlohmann::detail::serializer<json> serializer_;
+  json scratch_ = json::string_t();
+  bool first_ = true;
+};
+
+void writeNode(Writer& w, const NodeRecord& n) {
+  w.open('{');
+  w.key("attempt").optionalInteger(n.attempt);
+  w.key("behaviour").string(n.behaviour);
+  w.key("boundaryId").string(n.boundaryId);
+  w.key("children").strings(n.children);
+  w.key("displayName").string(n.displayName);
+  w.key("endedBy").string(n.endedBy);
+  w.key("executorDeadline").optionalSeconds(n.executorDeadline);
+  w.key("exitCode").optionalInteger(n.exitCode);
+  w.key("finishedAt").optionalSeconds(n.finishedAt);
+  w.key("id").string(n.id);
+  w.key("message").string(n.message);
+  w.key("name").string(n.name);
+  w.key("onExit").boolean(n.onExit);
+  w.key("parent").string(n.parent);
+  w.key("phase").string(n.phase);
+  w.key("podActiveDeadlineSeconds").optionalInteger(n.podActiveDeadlineSeconds);
+  w.key("runningAt").optionalSeconds(n.runningAt);
+  w.key("startedAt").seconds(n.startedAt);
+  w.key("templateName").string(n.templateName);
+  w.key("type").string(n.type);
+  w.close('}');
 }
-template <class T> json optional(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-json optionalSeconds(const std::optional<Nanos>& v) {
-  return v ? seconds(*v) : json(nullptr);
+
+std::string compactJson(const Result& r) {
+  std::string out;
+  out.reserve(256 + r.nodes.size() * 400 + r.events.size() * 100);
+  Writer w(out);
+  w.open('{');
+  w.key("argoVersion").string(r.argoVersion);
+  w.key("deadlines").open('[');
+  for (const auto& d : r.deadlines) {
+    w.element().open('{');
+    w.key("at").seconds(d.at);
+    w.key("kind").string(d.kind);
+    w.key("node").string(d.node);
+    w.close('}');
+  }
+  w.close(']');
+  w.key("diagnostics").open('[');
+  for (const auto& d : r.diagnostics) {
+    w.element().open('{');
+    w.key("column").integer(d.pos.column);
+    w.key("line").integer(d.pos.line);
+    w.key("message").string(d.message);
+    w.key("path").string(d.path);
+    w.key("severity").string(severityName(d.severity));
+    w.close('}');
+  }
+  w.close(']');
+  w.key("events").open('[');
+  for (const auto& e : r.events) {
+    w.element().open('{');
+    w.key("kind").string(e.kind);
+    w.key("message").string(e.message);
+    w.key("node").string(e.node);
+    w.key("t").seconds(e.t);
+    w.close('}');
+  }
+  w.close(']');
+  w.key("nodes").open('[');
+  for (const auto& n : r.nodes)
+    writeNode(w.element(), n);
+  w.close(']');
+  w.key("simulated").boolean(r.simulated);
+  w.key("startAt").string(r.startAt);
+  w.key("workflow").open('{');
+  w.key("finishedAt").optionalSeconds(r.workflow.finishedAt);
+  w.key("message").string(r.workflow.message);
+  w.key("name").string(r.workflow.name);
+  w.key("phase").string(r.workflow.phase);
+  w.key("startedAt").seconds(r.workflow.startedAt);
+  w.close('}');
+  w.close('}');
+  return out;
 }
 } // namespace
 
 std::string resultToJson(const Result& r, int indent) {
-  json out;
-  out["workflow"] = {{"name", r.workflow.name},
-                     {"phase", r.workflow.phase},
-                     {"message", r.workflow.message},
-                     {"startedAt", seconds(r.workflow.startedAt)},
-                     {"finishedAt", optionalSeconds(r.workflow.finishedAt)}};
-  out["startAt"] = r.startAt;
-  out["argoVersion"] = r.argoVersion;
-  out["simulated"] = r.simulated;
-  json nodes = json::array();
-  for (const auto& n : r.nodes) {
-    nodes.push_back({{"id", n.id},
-                     {"name", n.name},
-                     {"displayName", n.displayName},
-                     {"type", n.type},
-                     {"templateName", n.templateName},
-                     {"parent", n.parent},
-                     {"children", n.children},
-                     {"boundaryId", n.boundaryId},
-                     {"attempt", optional(n.attempt)},
-                     {"phase", n.phase},
-                     {"message", n.message},
-                     {"startedAt", seconds(n.startedAt)},
-                     {"finishedAt", optionalSeconds(n.finishedAt)},
-                     {"exitCode", optional(n.exitCode)},
-                     {"podActiveDeadlineSeconds", optional(n.podActiveDeadlineSeconds)},
-                     {"executorDeadline", optionalSeconds(n.executorDeadline)},
-                     {"runningAt", optionalSeconds(n.runningAt)},
-                     {"endedBy", n.endedBy},
-                     {"behaviour", n.behaviour},
-                     {"onExit", n.onExit}});
-  }
-  out["nodes"] = std::move(nodes);
-  json events = json::array();
-  for (const auto& e : r.events)
-    events.push_back({{"t", seconds(e.t)}, {"node", e.node}, {"kind", e.kind}, {"message", e.message}});
-  out["events"] = std::move(events);
-  json deadlines = json::array();
-  for (const auto& d : r.deadlines)
-    deadlines.push_back({{"kind", d.kind}, {"node", d.node}, {"at", seconds(d.at)}});
-  out["deadlines"] = std::move(deadlines);
-  json diagnostics = json::array();
-  for (const auto& d : r.diagnostics)
-    diagnostics.push_back({{"severity", severityName(d.severity)},
-                           {"line", d.pos.line},
-                           {"column", d.pos.column},
-                           {"path", d.path},
-                           {"message", d.message}});
-  out["diagnostics"] = std::move(diagnostics);
-  // Invalid UTF-8 in user text must not throw: replace it.
-  return out.dump(indent, ' ', false, json::error_handler_t::replace);
+  std::string compact = compactJson(r);
+  if (indent < 0) return compact;
+  // Pretty printing is for people (the CLI): worth a parse, and the layout stays nlohmann's.
+  return json::parse(compact).dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace argosim

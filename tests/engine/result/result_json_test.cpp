@@ -2,7 +2,11 @@
 #include "engine/argosim.hpp"
 
 #include <catch2/catch_test_macros.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <string>
 
 TEST_CASE("result JSON: the seed case's fields, times in seconds, null for what did not happen") {
   const char* yaml = R"(apiVersion: argoproj.io/v1alpha1
@@ -46,4 +50,30 @@ TEST_CASE("result JSON: unparsable input is not simulated and says where") {
   REQUIRE_FALSE(j["diagnostics"].empty());
   CHECK(j["diagnostics"][0]["severity"] == "error");
   CHECK(j["diagnostics"][0]["line"].get<int>() >= 1);
+}
+
+TEST_CASE(
+    "result JSON: the writer's bytes are nlohmann's compact dump of the same document, for every golden") {
+  namespace fs = std::filesystem;
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(ARGOSIM_SOURCE_DIR) / "tests/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string written = argosim::resultToJson(argosim::simulateText(yaml));
+    INFO(entry.path().filename().string());
+    CHECK(written ==
+          nlohmann::json::parse(written).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    ++compared;
+  }
+  CHECK(compared > 100);
+}
+
+TEST_CASE("result JSON: strings are escaped as nlohmann does, invalid UTF-8 replaced rather than thrown") {
+  argosim::Result r;
+  r.workflow.message = "quote \" backslash \\ tab \t nul-free \x01 bad \xff\xfe end";
+  const std::string written = argosim::resultToJson(r);
+  CHECK(written.find(R"("message":"quote \" backslash \\ tab \t nul-free \u0001 bad )") != std::string::npos);
+  CHECK(nlohmann::json::parse(written)["workflow"]["message"].get<std::string>().find("\xef\xbf\xbd") !=
+        std::string::npos);
 }
