@@ -66,7 +66,8 @@ public:
   void popTimersUpTo(Nanos t);
   std::optional<Nanos> nextPodChangeAfter(Nanos t) const;
 
-  Result buildResult(Nanos endTime) const;
+  // The contract's Result; the operator is spent afterwards.
+  Result takeResult();
   void addDiagnostic(Diagnostic d) { diagnostics_.push_back(std::move(d)); }
   void failWorkflowInvalidSpec(const std::string& message);
 

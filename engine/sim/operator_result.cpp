@@ -7,7 +7,9 @@
 
 namespace argosim {
 
-Result Operator::buildResult(Nanos /*endTime*/) const {
+// Moves the operator's state out (it is spent afterwards): a fan-out of thousands of pods made copying every
+// node and event a fifth of the run.
+Result Operator::takeResult() {
   Result r;
   r.simulated = true;
   r.argoVersion = std::string(profile_.version);
@@ -24,24 +26,24 @@ Result Operator::buildResult(Nanos /*endTime*/) const {
       parentOf.emplace(child, n.id);
 
   r.nodes.reserve(nodes_.size());
-  for (const auto& n : nodes_) {
+  for (auto& n : nodes_) {
     NodeRecord rec;
-    rec.id = n.id;
-    rec.name = n.name;
-    rec.displayName = n.displayName;
+    rec.id = std::move(n.id);
+    rec.name = std::move(n.name);
+    rec.displayName = std::move(n.displayName);
     rec.type = nodeTypeName(n.type);
-    rec.templateName = n.templateName;
-    if (auto it = parentOf.find(n.id); it != parentOf.end()) rec.parent = it->second;
+    rec.templateName = std::move(n.templateName);
+    if (auto it = parentOf.find(rec.id); it != parentOf.end()) rec.parent = it->second;
     for (const auto& child : n.children)
       if (findNodeById(child)) rec.children.push_back(child);
-    rec.boundaryId = n.boundaryId;
+    rec.boundaryId = std::move(n.boundaryId);
     rec.attempt = n.attempt;
     rec.phase = nodePhaseName(n.phase);
-    rec.message = n.message;
+    rec.message = std::move(n.message);
     rec.startedAt = n.startedAt;
     rec.finishedAt = n.finishedAt;
     rec.exitCode = n.exitCode;
-    rec.endedBy = n.endedBy;
+    rec.endedBy = std::move(n.endedBy);
     rec.onExit = n.onExitPod;
     if (n.podIndex >= 0) {
       const Pod& pod = pods_[static_cast<std::size_t>(n.podIndex)];
@@ -49,16 +51,16 @@ Result Operator::buildResult(Nanos /*endTime*/) const {
       rec.executorDeadline = pod.executorDeadline;
       if (const auto running = pod.runningAt(); running && (!n.finishedAt || *running <= *n.finishedAt))
         rec.runningAt = running;
-      if (auto it = podBehaviourSource_.find(n.id); it != podBehaviourSource_.end())
+      if (auto it = podBehaviourSource_.find(rec.id); it != podBehaviourSource_.end())
         rec.behaviour = it->second;
     }
     r.nodes.push_back(std::move(rec));
   }
-  r.events = events_;
+  r.events = std::move(events_);
   std::stable_sort(r.events.begin(), r.events.end(),
                    [](const TimelineEvent& a, const TimelineEvent& b) { return a.t < b.t; });
-  r.deadlines = deadlines_;
-  r.diagnostics = diagnostics_;
+  r.deadlines = std::move(deadlines_);
+  r.diagnostics = std::move(diagnostics_);
   return r;
 }
 

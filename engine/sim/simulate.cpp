@@ -30,7 +30,7 @@ Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagno
   for (const auto& d : validation) {
     if (d.severity == Severity::Error) {
       op.failWorkflowInvalidSpec(d.message);
-      return op.buildResult(0);
+      return op.takeResult();
     }
   }
 
@@ -76,7 +76,7 @@ Result simulate(const Workflow& workflow, const Scenario& scenario, const Diagno
         std::to_string(limits.maxEvents) + " events, " + std::to_string(limits.maxAttemptsPerRetryNode) +
         " attempts per retry node, " + std::to_string(limits.maxDagDepth) + " DAG dependency levels, " +
         std::to_string(limits.maxDagTaskVisits) + " DAG task visits"));
-  return op.buildResult(t);
+  return op.takeResult();
 }
 
 } // namespace argosim
