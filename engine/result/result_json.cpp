@@ -12,31 +12,40 @@ using nlohmann::json;
 // Writes the document straight into a string: a fan-out of thousands of pods made building an nlohmann DOM as
 // slow as the simulation itself. Strings and floats still go through nlohmann's serializer, so escaping
 // (invalid UTF-8 replaced, never thrown) and number formatting are nlohmann's. Keys are written in the sorted
-// order nlohmann's std::map gave, so the bytes are what `json::dump` printed before.
+// order nlohmann's std::map gave and laid out as `json::dump(indent)` lays them out (`indent` < 0: compact),
+// so the bytes are what nlohmann printed before.
 class Writer {
 public:
-  explicit Writer(std::string& out)
+  Writer(std::string& out, int indent)
       : out_(out),
-        serializer_(nlohmann::detail::output_adapter<char>(out), ' ', json::error_handler_t::replace) {}
+        serializer_(nlohmann::detail::output_adapter<char>(out), ' ', json::error_handler_t::replace),
+        indent_(indent) {}
 
   Writer& key(std::string_view name) {
-    out_ += first_ ? "\"" : ",\"";
+    if (!first_) out_ += ',';
+    newline();
+    out_ += '"';
     out_ += name;
-    out_ += "\":";
+    out_ += indent_ < 0 ? "\":" : "\": ";
     first_ = false;
     return *this;
   }
   void open(char bracket) {
     out_ += bracket;
+    ++depth_;
     first_ = true;
   }
+  // An empty container stays `[]` or `{}`, as nlohmann prints it.
   void close(char bracket) {
+    --depth_;
+    if (!first_) newline();
     out_ += bracket;
     first_ = false;
   }
   // An element of an array: the comma before all but the first.
   Writer& element() {
     if (!first_) out_ += ',';
+    newline();
     first_ = false;
     return *this;
   }
@@ -76,9 +85,17 @@ public:
   }
 
 private:
+  void newline() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth_ * indent_), ' ');
+  }
+
   std::string& out_;
   nlohmann::detail::serializer<json> serializer_;
   json scratch_ = json::string_t();
+  int indent_;
+  int depth_ = 0;
   bool first_ = true;
 };
 
@@ -107,10 +124,12 @@ void writeNode(Writer& w, const NodeRecord& n) {
   w.close('}');
 }
 
-std::string compactJson(const Result& r) {
+} // namespace
+
+std::string resultToJson(const Result& r, int indent) {
   std::string out;
   out.reserve(256 + r.nodes.size() * 400 + r.events.size() * 100);
-  Writer w(out);
+  Writer w(out, indent);
   w.open('{');
   w.key("argoVersion").string(r.argoVersion);
   w.key("deadlines").open('[');
@@ -158,14 +177,6 @@ std::string compactJson(const Result& r) {
   w.close('}');
   w.close('}');
   return out;
-}
-} // namespace
-
-std::string resultToJson(const Result& r, int indent) {
-  std::string compact = compactJson(r);
-  if (indent < 0) return compact;
-  // Pretty printing is for people (the CLI): worth a parse, and the layout stays nlohmann's.
-  return json::parse(compact).dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace argosim
