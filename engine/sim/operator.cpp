@@ -13,9 +13,6 @@
 namespace argosim {
 
 namespace {
-// controller.go: maxAllowedStackDepth, the default bound on executeTemplate recursion.
-constexpr int kMaxStackDepth = 100;
-
 // operator.go: stepsOrDagSeparator, stripped from a display name after the boundary's name.
 std::string displayNameFor(const std::string& name, const std::string& boundaryName) {
   if (boundaryName.empty() || name.rfind(boundaryName, 0) != 0) return name;

@@ -176,6 +176,8 @@ private:
   bool started_ = false;
   bool changed_ = false;
   bool limitHit_ = false;
+  // controller.go: maxAllowedStackDepth, the default bound on executeTemplate recursion.
+  static constexpr int kMaxStackDepth = 100;
   int stackDepth_ = 0;
   std::size_t dagTaskVisits_ = 0;
   std::optional<Nanos> workflowDeadline_;

@@ -228,6 +228,17 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
   std::unordered_map<std::string, const Expanded*> stepOfChild;
   for (const auto& s : steps) {
     const std::string childName = sgName + "." + s.name;
+    // executeTemplate returns a finished child as it is (handleNodeFulfilled): a fan-out of thousands would
+    // otherwise build each one's arguments again on every reconcile. Not for a `when` (its skip has its own
+    // path) nor where executeTemplate would first stop at the recursion bound.
+    if (!s.when && stackDepth_ + 1 < kMaxStackDepth) {
+      if (Node* done = findNode(childName); done && done->fulfilled()) {
+        if (limitHit_) return *findNode(sgName);
+        stepOfChild[childName] = &s;
+        addChildNode(sgName, childName);
+        continue;
+      }
+    }
     const std::string when = s.when.value_or("");
     const auto proceed = evaluateWhen(when);
     ExecuteOptions childOpts;
