@@ -464,10 +464,15 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
   std::map<std::string, bool> targetSeen;
   for (const auto& t : targets)
     targetSeen[nodeId(workflow_.name.value, dag.taskNodeName(t))] = false;
+  // phase_node.go: uniquePhaseNodeQueue dedupes on (node, inherited phase), not on the node alone: a join
+  // reached from a succeeded and from a failed parent is visited twice, so the failed branch reaches it.
   std::vector<std::pair<std::string, NodePhase>> queue;
-  std::set<std::string> queued;
+  std::set<std::pair<std::string, NodePhase>> queued;
+  const auto enqueue = [&queue, &queued](const std::string& id, NodePhase phase) {
+    if (queued.emplace(id, phase).second) queue.emplace_back(id, phase);
+  };
   for (const auto& c : findNode(nodeName)->children)
-    if (queued.insert(c).second) queue.emplace_back(c, NodePhase::Succeeded);
+    enqueue(c, NodePhase::Succeeded);
   bool running = false;
   for (std::size_t q = 0; q < queue.size() && !running; ++q) {
     const auto [id, inherited] = queue[q];
@@ -505,7 +510,7 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
       }
     }
     for (const auto& c : n->children)
-      if (queued.insert(c).second) queue.emplace_back(c, branch);
+      enqueue(c, branch);
   }
   if (running) return findNode(nodeName);
 
