@@ -509,8 +509,24 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
         it->second = true;
       }
     }
-    for (const auto& c : n->children)
-      enqueue(c, branch);
+    if (n->type == NodeType::Retry) {
+      // operator.go: getRetryNodeChildrenIds — a fulfilled Retry node stands for its attempts, so the walk
+      // skips them: their children (the dependents hang off the last attempt) and the hooked children inherit
+      // the Retry node's phase, not the attempt's (a Retry node that errored after a failed attempt makes its
+      // omitted dependents Error).
+      for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) {
+        const Node* child = findNodeById(*it);
+        if (!child) continue;
+        if (child->hooked)
+          enqueue(child->id, branch);
+        else
+          for (const auto& c : child->children)
+            enqueue(c, branch);
+      }
+    } else {
+      for (const auto& c : n->children)
+        enqueue(c, branch);
+    }
   }
   if (running) return findNode(nodeName);
 
