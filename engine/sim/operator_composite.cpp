@@ -475,10 +475,15 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
   std::map<std::string, bool> targetSeen;
   for (const auto& t : targets)
     targetSeen[nodeId(workflow_.name.value, dag.taskNodeName(t))] = false;
+  // phase_node.go: uniquePhaseNodeQueue dedupes on (node, inherited phase), not on the node alone: a join
+  // reached from a succeeded and from a failed parent is visited twice, so the failed branch reaches it.
   std::vector<std::pair<std::string, NodePhase>> queue;
-  std::set<std::string> queued;
+  std::set<std::pair<std::string, NodePhase>> queued;
+  const auto enqueue = [&queue, &queued](const std::string& id, NodePhase phase) {
+    if (queued.emplace(id, phase).second) queue.emplace_back(id, phase);
+  };
   for (const auto& c : findNode(nodeName)->children)
-    if (queued.insert(c).second) queue.emplace_back(c, NodePhase::Succeeded);
+    enqueue(c, NodePhase::Succeeded);
   bool running = false;
   for (std::size_t q = 0; q < queue.size() && !running; ++q) {
     const auto [id, inherited] = queue[q];
@@ -515,8 +520,24 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
         it->second = true;
       }
     }
-    for (const auto& c : n->children)
-      if (queued.insert(c).second) queue.emplace_back(c, branch);
+    if (n->type == NodeType::Retry) {
+      // operator.go: getRetryNodeChildrenIds — a fulfilled Retry node stands for its attempts, so the walk
+      // skips them: their children (the dependents hang off the last attempt) and the hooked children inherit
+      // the Retry node's phase, not the attempt's (a Retry node that errored after a failed attempt makes its
+      // omitted dependents Error).
+      for (auto it = n->children.rbegin(); it != n->children.rend(); ++it) {
+        const Node* child = findNodeById(*it);
+        if (!child) continue;
+        if (child->hooked)
+          enqueue(child->id, branch);
+        else
+          for (const auto& c : child->children)
+            enqueue(c, branch);
+      }
+    } else {
+      for (const auto& c : n->children)
+        enqueue(c, branch);
+    }
   }
   if (running) return findNode(nodeName);
 
