@@ -1,14 +1,14 @@
 // The playground's Scenario document: what each pod does, and the controller's settings. Argo never sees it.
 #pragma once
 
+#include "engine/model/source_pos.hpp"
+#include "engine/time/nanos.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "engine/model/source_pos.hpp"
-#include "engine/time/nanos.hpp"
 
 namespace argosim {
 
@@ -19,6 +19,9 @@ struct AttemptBehaviour {
   bool unschedulableForever = false;
   std::optional<Nanos> run = Nanos{10 * kSecond}; // nullopt: runs forever
   int exitCode = 0;
+  // The main container's termination reason, which Argo puts in a failed pod's message: "Error" for a plain
+  // non-zero exit, "OOMKilled" when the kernel killed it for memory (operator.go inferFailedReason).
+  std::string reason = "Error";
   std::optional<std::string> error; // the pod vanishes / errors with this message
   bool ignoresSigterm = false;
   SourcePos pos;

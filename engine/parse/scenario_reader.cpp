@@ -131,8 +131,9 @@ private:
     DurationField pending, unschedulable, run;
     std::optional<Located<std::int64_t>> exitCode;
     std::optional<Located<std::string>> error;
+    std::optional<Located<std::string>> reason;
     r_.readMap(
-        m, path, depth, {"pending", "unschedulable", "run", "exit", "error", "ignoresSigterm"},
+        m, path, depth, {"pending", "unschedulable", "run", "exit", "reason", "error", "ignoresSigterm"},
         [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
           std::string vPath = path + "." + key;
           if (key == "pending")
@@ -147,6 +148,13 @@ private:
               r_.error(exitCode->pos, vPath,
                        "exit code " + std::to_string(exitCode->value) + " is outside 0..255");
               exitCode.reset();
+            }
+          } else if (key == "reason") {
+            reason = r_.string(v, kp, vPath);
+            if (reason && reason->value.empty()) {
+              r_.error(reason->pos, vPath,
+                       "reason is empty: leave it out for \"Error\", or write e.g. OOMKilled");
+              reason.reset();
             }
           } else if (key == "error") {
             error = r_.anyString(v, kp, vPath);
@@ -171,6 +179,10 @@ private:
     if (run.present) a.run = run.forever ? std::nullopt : std::optional<Nanos>(run.value);
     if (exitCode) a.exitCode = static_cast<int>(exitCode->value);
     if (error) a.error = error->value;
+    if (reason) a.reason = reason->value;
+    if (reason && error)
+      r_.error(reason->pos, path + ".reason",
+               "reason is the main container's termination reason; a pod that ends with `error` has none");
     if (exitCode && error)
       r_.error(exitCode->pos, path + ".exit",
                "exit and error exclude each other: an errored pod has no exit code of its own");

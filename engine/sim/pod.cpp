@@ -10,8 +10,8 @@ namespace {
 // Processes that ignore SIGTERM are killed after the default terminationGracePeriodSeconds.
 constexpr Nanos kTerminationGracePeriod = 30 * kSecond;
 
-std::string errorMessage(std::string_view prefix, int exitCode) {
-  return std::string(prefix) + "Error (exit code " + std::to_string(exitCode) + ")";
+std::string errorMessage(std::string_view prefix, std::string_view reason, int exitCode) {
+  return std::string(prefix) + std::string(reason) + " (exit code " + std::to_string(exitCode) + ")";
 }
 
 // k8s kubelet: the status message of a pod past its activeDeadlineSeconds (spec §4.4).
@@ -86,7 +86,7 @@ std::optional<PodEnding> Pod::ending() const {
       e.exitCode = 0;
     } else {
       e.phase = PodPhase::Failed;
-      e.message = errorMessage(failedMessagePrefix, behaviour.exitCode);
+      e.message = errorMessage(failedMessagePrefix, behaviour.reason, behaviour.exitCode);
       e.exitCode = behaviour.exitCode;
     }
     // A pod whose deadline had passed when it ended carries the kubelet's message, whatever main did (spec
@@ -112,8 +112,9 @@ std::optional<PodEnding> Pod::ending() const {
     if (sigtermByKubelet)
       return PodEnding{*sigterm, PodPhase::Failed,          kKubeletDeadlineMessage, 143,
                        false,    ended_by::kKubeletDeadline};
-    return PodEnding{*sigterm, PodPhase::Failed,           errorMessage(failedMessagePrefix, 143), 143,
-                     false,    ended_by::kExecutorDeadline};
+    return PodEnding{
+        *sigterm, PodPhase::Failed,           errorMessage(failedMessagePrefix, "Error", 143), 143,
+        false,    ended_by::kExecutorDeadline};
   }
 
   // SIGTERM is ignored: SIGKILL follows after the grace period, unless main ends by itself first.
@@ -122,7 +123,7 @@ std::optional<PodEnding> Pod::ending() const {
   if (kubelet && *kubelet <= killAt)
     return PodEnding{killAt, PodPhase::Failed,          kKubeletDeadlineMessage, 137,
                      false,  ended_by::kKubeletDeadline};
-  return PodEnding{killAt, PodPhase::Failed,           errorMessage(failedMessagePrefix, 137), 137,
+  return PodEnding{killAt, PodPhase::Failed,           errorMessage(failedMessagePrefix, "Error", 137), 137,
                    false,  ended_by::kExecutorDeadline};
 }
 

@@ -41,3 +41,15 @@ TEST_CASE("scenario: valid Go patterns pass, even those std::regex could not exp
     REQUIRE(in.scenario.controller.transientErrorPattern);
   }
 }
+
+TEST_CASE("scenario: an attempt's reason is main's termination reason (operator.go inferFailedReason)") {
+  ParsedInput ok = parseInput(
+      kWorkflow + "kind: Scenario\npods:\n  m: {run: 5s, exit: 137, reason: OOMKilled}\n", Limits{});
+  REQUIRE(count(ok.diagnostics, Severity::Error) == 0);
+  CHECK(ok.scenario.pods.at(0).second.attempts.at(0).reason == "OOMKilled");
+
+  ParsedInput both = parseInput(
+      kWorkflow + "kind: Scenario\npods:\n  m: {run: 5s, error: pod deleted, reason: OOMKilled}\n", Limits{});
+  REQUIRE_DIAG(both.diagnostics, Severity::Error, 9, 44,
+               "reason is the main container's termination reason; a pod that ends with `error` has none");
+}

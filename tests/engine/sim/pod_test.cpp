@@ -123,3 +123,19 @@ TEST_CASE("pod: a pod that never runs and has no deadline never ends") {
   CHECK_FALSE(pod(b).ending());
   CHECK_FALSE(pod(b).nextChangeAfterOrAt(0));
 }
+
+TEST_CASE("pod: a failed main's message carries its termination reason, OOMKilled included (operator.go "
+          "inferFailedReason)") {
+  AttemptBehaviour oom = runs(10 * kSecond, 137);
+  oom.reason = "OOMKilled";
+  const auto ending = pod(oom).ending();
+  REQUIRE(ending);
+  CHECK(ending->phase == PodPhase::Failed);
+  CHECK(ending->message == "main: OOMKilled (exit code 137)");
+  CHECK(ending->exitCode == 137);
+  // The executor's SIGTERM at ARGO_DEADLINE ends main with reason Error, whatever the attempt would have
+  // done.
+  const auto killed = pod(oom, std::nullopt, 105 * kSecond).ending();
+  REQUIRE(killed);
+  CHECK(killed->message == "main: Error (exit code 143)");
+}
