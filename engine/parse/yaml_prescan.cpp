@@ -102,6 +102,17 @@ private:
       if (blank || static_cast<int>(indent) > blockScalarParent_) return true; // the scalar's text
       blockScalarParent_ = -1;
     }
+    if (plainScalarParent_ >= 0) {
+      // A plain value's continuation line, more indented than its key or dash, is text whatever it starts
+      // with
+      // (`'tis` is no quote there); a comment line ends the value.
+      // yaml-cpp 0.7 loops forever on a continuation that starts with ',', so that one is still checked
+      // below.
+      if (blank || (static_cast<int>(indent) > plainScalarParent_ && line[firstContent] != '#' &&
+                    line[firstContent] != ','))
+        return true;
+      plainScalarParent_ = -1;
+    }
     bool inQuote = inDouble_ || inSingle_;
     if (!inQuote && flowDepth_ == 0 && !blank) {
       if (firstContent != indent && line[firstContent] != '#') {
@@ -133,6 +144,7 @@ private:
     // where the map it swallowed ends.
     bool afterLongQuote = false;
     int parentCol = static_cast<int>(indent);
+    bool valuePosition = false; // after `key: ` or `- ` on this line: a plain scalar here is a value
     for (std::size_t i = inQuote ? 0 : indent; i < line.size(); ++i) {
       char c = line[i];
       char next = i + 1 < line.size() ? line[i + 1] : ' ';
@@ -211,6 +223,7 @@ private:
         if ((c == '-' || c == '?') && isBlank(next)) {
           ++compact_;
           parentCol = column - 1;
+          valuePosition = true;
           if (tooDeep(lineNo, column)) return false;
           continue;
         }
@@ -223,12 +236,18 @@ private:
           blockScalarParent_ = parentCol;
           return true;
         }
+        if (valuePosition && flowDepth_ == 0 && c != '"' && c != '\'' && c != '#')
+          plainScalarParent_ = parentCol;
         nodeStart = false;
         parentCol = column - 1;
         if (c == '"' || c == '\'') openQuote(c, lineNo, column);
         continue;
       }
-      if (c == ':' && isBlank(next)) nodeStart = true;
+      if (c == ':' && isBlank(next)) {
+        nodeStart = true;
+        valuePosition = true;
+        plainScalarParent_ = -1; // what came before was a key
+      }
     }
     return !tooDeep(lineNo, 1);
   }
@@ -239,6 +258,7 @@ private:
   int compact_ = 0;
   int flowDepth_ = 0;
   int blockScalarParent_ = -1;
+  int plainScalarParent_ = -1; // a plain value may go on, on lines more indented than this column
   bool inDouble_ = false;
   bool inSingle_ = false;
   char quoteKind_ = '"'; // the quoted scalar in progress (or the last one) and where it opened

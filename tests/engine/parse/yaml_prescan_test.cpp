@@ -67,3 +67,14 @@ TEST_CASE("prescan: a flow indicator inside a tag or anchor (YAML 1.2 ns-tag-cha
   // In a flow collection the indicator ends the token, as the YAML grammar says.
   prescan("a: [&x 1, *x]\nb: [!!str, c]\n", true);
 }
+
+TEST_CASE("prescan: a plain value's continuation line is text, even when it starts with a quote") {
+  // YAML 1.2 ns-plain-multi-line: more indented than the key, the line goes on the value ("… 'tis plain").
+  prescan("metadata:\n  note: this is a long\n    'tis plain text\nspec: {}\n", true);
+  prescan("- a long\n  \"quoted-looking text\nb: c\n", true);
+  // Not after a key that opens a nested map: there the quote starts a string that never closes.
+  REQUIRE_DIAG(
+      prescan("a:\n  'open\n", false), Severity::Error, 2, 3,
+      "YAML syntax error: this single-quoted string is never closed (no matching ' before the end of "
+      "the text)");
+}
