@@ -338,19 +338,15 @@ struct DagShape {
   const Template* tmpl = nullptr;
   std::unordered_map<std::string, std::pair<std::vector<std::string>, std::string>>
       dependencies; // task -> (deps, logic); references stay valid as it grows
-  std::unordered_map<std::string, const DagTask*> byName;
   std::vector<std::string> targets;
-  // The walk's view: tasks by index (their order in the template) and each one's dependencies as indexes, so
-  // a reconcile's walk over a long chain does no string work until it reaches a task.
+  // Tasks by index (their order in the template; the first of a repeated name) and each one's dependencies as
+  // indexes, so a reconcile's walk over a long chain does no string work until it reaches a task.
   std::unordered_map<std::string, int> indexOf;
   std::vector<std::vector<int>> dependencyIndexes;
 
-  const DagTask* task(const std::string& name) {
-    if (byName.empty())
-      for (const auto& t : tmpl->tasks)
-        byName.emplace(t.call.name.value, &t);
-    const auto it = byName.find(name);
-    return it == byName.end() ? nullptr : it->second;
+  const DagTask* task(const std::string& name) const {
+    const auto it = indexOf.find(name);
+    return it == indexOf.end() ? nullptr : &tmpl->tasks[static_cast<std::size_t>(it->second)];
   }
   // common/ancestry.go: GetTaskDependencies — names mentioned in `depends` (or `dependencies`), and the logic
   // with bare task names expanded.
@@ -419,13 +415,16 @@ struct DagContext {
   std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
 };
 
-// The target tasks: `dag.target`, else every task no other task depends on.
+// A DAG template's shape, made on first use. The targets: `dag.target`, else every task no other task depends
+// on.
 DagShape& Operator::dagShape(const Template& tmpl) {
   auto& slot = dagShapes_[&tmpl];
   if (slot) return *slot;
   slot = std::make_shared<DagShape>();
   DagShape& shape = *slot;
   shape.tmpl = &tmpl;
+  for (std::size_t i = 0; i < tmpl.tasks.size(); ++i)
+    shape.indexOf.emplace(tmpl.tasks[i].call.name.value, static_cast<int>(i));
   if (tmpl.dagTarget && !tmpl.dagTarget->value.empty()) {
     std::istringstream in(tmpl.dagTarget->value);
     for (std::string t; in >> t;)
@@ -440,8 +439,6 @@ DagShape& Operator::dagShape(const Template& tmpl) {
     std::sort(shape.targets.begin(), shape.targets.end());
     shape.targets.erase(std::unique(shape.targets.begin(), shape.targets.end()), shape.targets.end());
   }
-  for (std::size_t i = 0; i < tmpl.tasks.size(); ++i)
-    shape.indexOf.emplace(tmpl.tasks[i].call.name.value, static_cast<int>(i));
   for (const auto& t : tmpl.tasks) {
     auto& indexes = shape.dependencyIndexes.emplace_back();
     for (const auto& d : shape.resolve(t.call.name.value).first) {
