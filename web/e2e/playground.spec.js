@@ -47,6 +47,23 @@ test('the seed case: the retry is killed at 180 s by the executor with 143', asy
   await expect(why).toContainText('Killed by the executor');
 });
 
+test('the first timeline does not wait for the editor: the text shows read-only until CodeMirror arrives', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/assets\/editor-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await expect(page.locator('.tl-seg').first()).toBeVisible();
+  await expect(page.locator('.editor-boot')).toContainText('maxDuration: 3m');
+  await expect(page.locator('.cm-content')).toHaveCount(0);
+  release();
+  await expect(page.locator('.cm-content')).toContainText('maxDuration: 3m');
+  await expect(page.locator('.editor-boot')).toHaveCount(0);
+});
+
 test('opens every gallery entry and shows its lesson', async ({ page }) => {
   await page.goto('./');
   await waitForRun(page);

@@ -1,7 +1,6 @@
 // The playground page: editor → engine worker → timeline + playback + why panel, with gallery, share links,
 // saved drafts and themes. Used by index.html (full page) and embed.html (options from the query string).
 import { h, s } from './dom.js';
-import { createEditor } from './editor.js';
 import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
 import { duration, moment } from './format.js';
 import { loadExampleText, loadGallery } from './gallery.js';
@@ -260,8 +259,14 @@ export async function startPlayground(root, options = {}) {
   }
 
   // ---------- editor ----------
+  // CodeMirror is most of the page's JavaScript: it loads beside the engine rather than before it, so the first
+  // timeline never waits for it. Until it arrives the text is shown read-only.
   let debounce = 0;
   let editor = null;
+  let bootText = '';
+  const bootView = h('pre', { class: 'editor-boot', 'aria-label': 'Workflow YAML (the editor is loading)' });
+  editorHost.append(bootView);
+  let lastDiagnostics = [];
   const onEdit = (text) => {
     if (state.programmatic) return;
     clearTimeout(debounce);
@@ -284,6 +289,7 @@ export async function startPlayground(root, options = {}) {
     state.programmatic = true;
     try {
       if (editor) editor.setText(text);
+      else bootView.textContent = bootText = text;
     } finally {
       state.programmatic = false;
     }
@@ -297,6 +303,7 @@ export async function startPlayground(root, options = {}) {
     const seq = ++runSeq;
     if (!text.trim()) {
       state.result = null;
+      lastDiagnostics = [];
       editor?.setDiagnostics([]);
       renderDiagnostics([]);
       showEmpty('The editor is empty. Pick an example above, or paste a Workflow YAML.');
@@ -322,6 +329,7 @@ export async function startPlayground(root, options = {}) {
     state.result = result;
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
     const diags = Array.isArray(result.diagnostics) ? result.diagnostics : [];
+    lastDiagnostics = diags;
     editor?.setDiagnostics(diags);
     renderDiagnostics(diags);
     const errors = diags.filter((d) => d.severity === 'error').length;
@@ -568,7 +576,7 @@ export async function startPlayground(root, options = {}) {
   });
 
   function currentText() {
-    return editor ? editor.getText() : state.originText;
+    return editor ? editor.getText() : bootText;
   }
 
   async function updateOpenLink(text) {
@@ -632,6 +640,18 @@ export async function startPlayground(root, options = {}) {
     return entries;
   });
 
+  const editorLoaded = opt.panels.editor || !opt.embed ? loadEditor() : Promise.resolve();
+  async function loadEditor() {
+    try {
+      const { createEditor } = await import('./editor.js');
+      editor = createEditor({ parent: editorHost, doc: bootText, readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() });
+      bootView.remove();
+      editor.setDiagnostics(lastDiagnostics);
+    } catch (err) {
+      setStatus('error', `The editor could not load (${err.message}): reload the page to edit.`);
+    }
+  }
+
   const initial = opt.initial ?? { kind: 'none' };
   const draft = opt.persist ? readDraft() : null;
   let text = null;
@@ -647,9 +667,6 @@ export async function startPlayground(root, options = {}) {
       setStatus('error', err.message);
     }
   }
-  editor = opt.panels.editor || !opt.embed
-    ? createEditor({ parent: editorHost, doc: text ?? '', readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() })
-    : null;
   if (text !== null) {
     setText(text);
     run(text);
@@ -684,7 +701,9 @@ export async function startPlayground(root, options = {}) {
   run(DEFAULT_DOC);
   return api();
 
-  function api() {
+  // resolves once the editor is there too: the handle's users (tests, devtools) expect to edit
+  async function api() {
+    await editorLoaded;
     return { run, editor, timeline, playback, engine, select, setCollapse };
   }
 }
