@@ -41,8 +41,12 @@ function devWithoutCsp() {
   };
 }
 
+// Whether the page can compile the real engine itself (the fixture stand-in has no .wasm to fetch).
+const engineIsReal = !process.env.ARGOSIM_FAKE_ENGINE && existsSync(realEngine);
+
 export default defineConfig({
   root: here('.'),
+  define: { 'import.meta.env.ARGOSIM_REAL_ENGINE': JSON.stringify(engineIsReal) },
   publicDir: here('../public'),
   base: './',
   plugins: [engineResolver(), devWithoutCsp()],

@@ -57,4 +57,8 @@ export async function replaceText(page, text) {
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
 }
-export const editorText = (page) => page.evaluate(() => window.__argosim.editor.getText());
+/** The editor's text, once the editor is up (it is set up after the first timeline is drawn). */
+export async function editorText(page) {
+  await page.waitForFunction(() => window.__argosim?.editor);
+  return page.evaluate(() => window.__argosim.editor.getText());
+}

@@ -2,6 +2,7 @@
 // saved drafts and themes. Used by index.html (full page) and embed.html (options from the query string).
 import { h, s } from './dom.js';
 import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
+import { compileEngine } from './engine/compile.js';
 import { duration, moment } from './format.js';
 import { loadExampleText, loadGallery } from './gallery.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
@@ -11,6 +12,7 @@ import { TimelineView } from './timeline/svg.js';
 import { story } from './why.js';
 import { DEFAULT_DOC } from './default-doc.js';
 
+const ENGINE_WASM_URL = new URL('./wasm/argosim.wasm', import.meta.url).href;
 const DRAFT_KEY = 'argosim:draft';
 const COLLAPSE_KEY = 'argosim:collapse-idle';
 const DEBOUNCE_MS = 250;
@@ -104,6 +106,33 @@ export async function startPlayground(root, options = {}) {
   const statusText = h('span', { class: 'status-text', text: 'Loading the engine…' });
   status.append(progress, statusText);
 
+  // ---------- engine ----------
+  // started before the rest of the page is built: the engine's download and compile are the long pole
+  const engine = new EngineClient({
+    spawn: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'argosim-engine' }),
+    compile: import.meta.env.ARGOSIM_REAL_ENGINE ? (onBytes) => compileEngine(ENGINE_WASM_URL, onBytes) : null,
+    // Every simulation ends at an engine bound; the watchdog is the last resort for a huge input (a 10 000-pod
+    // fan-out takes seconds), not the usual way out.
+    timeoutMs: 15000,
+    onStatus: (st) => {
+      if (st.state === 'loading') {
+        progress.hidden = false;
+        if (st.total) progress.value = Math.round((100 * st.loaded) / st.total);
+        else progress.removeAttribute('value');
+        setStatus('loading', st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…');
+      } else if (st.state === 'ready') {
+        progress.hidden = true;
+        document.documentElement.dataset.engine = st.version;
+      } else if (st.state === 'failed') {
+        progress.hidden = true;
+        setStatus('error', `The engine could not start: ${st.error}`);
+        showEmpty('The simulator is not available, so there is nothing to show. Reload to try again.');
+      } else if (st.state === 'restarting') {
+        setStatus('busy', 'Restarting the engine…');
+      }
+    },
+  });
+
   const exampleSelect = h('select', { id: 'example-select', 'aria-label': 'Example' });
   const resetBtn = h('button', { type: 'button', id: 'reset', class: 'btn', hidden: true, text: '↺ Back to the example' });
   const shareBtn = h('button', { type: 'button', id: 'share', class: 'btn', text: 'Share…' });
@@ -179,31 +208,6 @@ export async function startPlayground(root, options = {}) {
   root.replaceChildren(header, main, help, sharePop);
   root.classList.toggle('embedded', !!opt.embed);
   updateThemeButton();
-
-  // ---------- engine ----------
-  const engine = new EngineClient({
-    spawn: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'argosim-engine' }),
-    // Every simulation ends at an engine bound; the watchdog is the last resort for a huge input (a 10 000-pod
-    // fan-out takes seconds), not the usual way out.
-    timeoutMs: 15000,
-    onStatus: (st) => {
-      if (st.state === 'loading') {
-        progress.hidden = false;
-        if (st.total) progress.value = Math.round((100 * st.loaded) / st.total);
-        else progress.removeAttribute('value');
-        setStatus('loading', st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…');
-      } else if (st.state === 'ready') {
-        progress.hidden = true;
-        document.documentElement.dataset.engine = st.version;
-      } else if (st.state === 'failed') {
-        progress.hidden = true;
-        setStatus('error', `The engine could not start: ${st.error}`);
-        showEmpty('The simulator is not available, so there is nothing to show. Reload to try again.');
-      } else if (st.state === 'restarting') {
-        setStatus('busy', 'Restarting the engine…');
-      }
-    },
-  });
 
   function setStatus(kind, text) {
     status.dataset.state = kind;
@@ -298,7 +302,19 @@ export async function startPlayground(root, options = {}) {
 
   // ---------- simulation ----------
   let runSeq = 0;
+  let firstRunDone;
+  const firstRunSettled = new Promise((resolve) => {
+    firstRunDone = resolve;
+    setTimeout(resolve, 3000); // an engine that never answers must not keep the editor away
+  });
   async function run(text = currentText()) {
+    try {
+      await simulateAndShow(text);
+    } finally {
+      firstRunDone();
+    }
+  }
+  async function simulateAndShow(text) {
     clearTimeout(debounce);
     const seq = ++runSeq;
     if (!text.trim()) {
@@ -643,7 +659,9 @@ export async function startPlayground(root, options = {}) {
   const editorLoaded = opt.panels.editor || !opt.embed ? loadEditor() : Promise.resolve();
   async function loadEditor() {
     try {
-      const { createEditor } = await import('./editor.js');
+      // fetched at once, but set up after the first run is drawn: CodeMirror's start-up would delay that frame
+      const [{ createEditor }] = await Promise.all([import('./editor.js'), firstRunSettled]);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       editor = createEditor({ parent: editorHost, doc: bootText, readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() });
       bootView.remove();
       editor.setDiagnostics(lastDiagnostics);

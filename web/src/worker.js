@@ -28,9 +28,21 @@ async function fetchWithProgress(url, progress) {
   return bytes;
 }
 
-async function load(progress) {
+async function load(progress, compiled) {
   if (typeof createArgosim !== 'function') throw new Error('argosim.mjs exports no createArgosim()');
   if (createArgosim.isFake) return createArgosim(); // the fixture stand-in (ARGOSIM_FAKE_ENGINE): no .wasm to fetch
+  if (compiled instanceof WebAssembly.Module) {
+    // the page fetched and compiled it: instantiating is all that is left
+    let failed;
+    const failure = new Promise((_, reject) => (failed = reject));
+    const ready = createArgosim({
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), failed);
+        return {};
+      },
+    });
+    return Promise.race([ready, failure]);
+  }
   // fetched here rather than by the module itself, so the page can show download progress
   const wasmBinary = await fetchWithProgress(wasmUrl, progress);
   return createArgosim({ wasmBinary });

@@ -6,13 +6,21 @@ export class Superseded extends Error {}
 
 /**
  * spawn() → a Worker-like object (postMessage, terminate, onmessage, onerror).
+ * compile(progress) → Promise<WebAssembly.Module>, optional: the page compiles the engine while the worker starts
+ * and hands it over (every restart reuses it); when absent or failing, the worker fetches the engine itself.
  * onStatus({state: 'loading'|'ready'|'failed'|'restarting', loaded?, total?, version?, error?}).
  */
 export class EngineClient {
-  constructor({ spawn, timeoutMs = 3000, onStatus = () => {} }) {
+  constructor({ spawn, compile = null, timeoutMs = 3000, onStatus = () => {} }) {
     this.spawn = spawn;
     this.timeoutMs = timeoutMs;
     this.onStatus = onStatus;
+    // called now, not in a later microtask: the download starts before the rest of the page is built
+    this.compiled = compile
+      ? new Promise((resolve) => resolve(compile((loaded, total) => this.onStatus({ state: 'loading', loaded, total })))).catch(
+          () => null,
+        )
+      : null;
     this.nextId = 1;
     this.inFlight = null; // {id, yaml, resolve, reject, timer}
     this.queued = null;
@@ -35,7 +43,15 @@ export class EngineClient {
       this.fail(`The engine worker crashed: ${ev?.message || 'script error'}`);
     };
     this.onStatus({ state: 'loading', loaded: 0, total: 0 });
-    worker.postMessage({ type: 'init' });
+    this.initPosted = false;
+    const init = (module) => {
+      if (worker !== this.worker) return;
+      worker.postMessage(module ? { type: 'init', module } : { type: 'init' });
+      this.initPosted = true; // requests go after init, so the worker never starts a fetch of its own
+      this.pump();
+    };
+    if (this.compiled) this.compiled.then(init);
+    else init(null);
   }
 
   fail(error) {
@@ -98,7 +114,7 @@ export class EngineClient {
   }
 
   pump() {
-    if (this.inFlight || !this.queued) return;
+    if (this.inFlight || !this.queued || !this.initPosted) return;
     const req = this.queued;
     this.queued = null;
     this.inFlight = req;

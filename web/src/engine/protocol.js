@@ -1,14 +1,17 @@
 // The worker side of the engine protocol, kept free of `self` so that tests can drive it with a fake module.
-// Messages in:  {type: 'init'} | {type: 'simulate', id, yaml}
+// Messages in:  {type: 'init', module?: WebAssembly.Module} | {type: 'simulate', id, yaml}
 // Messages out: {type: 'progress', loaded, total} | {type: 'ready', version} | {type: 'failed', error}
 //               {type: 'result', id, ok: true, json, ms} | {type: 'result', id, ok: false, error}
 
-/** load(progress) → Promise<module with simulate(yamlText) → JSON string and version()>; post(message). */
+/**
+ * load(progress, compiled) → Promise<module with simulate(yamlText) → JSON string and version()>, where `compiled`
+ * is the WebAssembly.Module the page compiled (absent: load fetches it); post(message).
+ */
 export function createWorkerHandler({ load, post, now = () => performance.now() }) {
   let ready;
-  const ensure = () => {
+  const ensure = (compiled) => {
     ready ??= Promise.resolve()
-      .then(() => load((loaded, total) => post({ type: 'progress', loaded, total })))
+      .then(() => load((loaded, total) => post({ type: 'progress', loaded, total }), compiled))
       .then(
         (mod) => {
           let version = '';
@@ -30,7 +33,7 @@ export function createWorkerHandler({ load, post, now = () => performance.now() 
   return async function onMessage(msg) {
     if (!msg || typeof msg !== 'object') return;
     if (msg.type === 'init') {
-      await ensure().catch(() => {});
+      await ensure(msg.module).catch(() => {});
       return;
     }
     if (msg.type !== 'simulate') return;

@@ -24,7 +24,7 @@ export class TimelineView {
     this.onSelect = onSelect;
     this.onScrub = onScrub;
     this.uid = `tl${++instances}`;
-    this.width = Math.max(host.clientWidth || 800, 480);
+    this.width = 0; // measured at the first render: reading it now would force a layout of a page still being built
     this.t = 0;
     this.selected = '';
     this.collapseIdle = true;
@@ -128,6 +128,7 @@ export class TimelineView {
     const svg = this.svg;
     svg.replaceChildren();
     if (!this.L) return;
+    if (!this.width) this.width = Math.max(this.host.clientWidth || 800, 480);
     const L = this.L;
     const id = (n) => `${this.uid}-${n}`;
     const height = AXIS_H + Math.max(L.rows.length, 1) * ROW_H + 10;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createWorkerHandler } from '../../src/engine/protocol.js';
 import { EngineClient, EngineTimeout, Superseded } from '../../src/engine/client.js';
+import { compileEngine } from '../../src/engine/compile.js';
 import createFake from '../fake-engine.js';
 
 /** A Worker look-alike that runs the real handler in-process, a macrotask later, like postMessage does. */
@@ -61,6 +62,50 @@ describe('worker handler (worker side)', () => {
     expect(out[0]).toEqual({ type: 'failed', error: 'no wasm' });
     expect(out[1]).toMatchObject({ type: 'result', id: 3, ok: false });
     expect(out[1].error).toMatch(/did not load: no wasm/);
+  });
+  it('hands the module the page compiled to load', async () => {
+    const seen = [];
+    const handle = createWorkerHandler({
+      load: async (progress, compiled) => (seen.push(compiled), createFake()),
+      post: () => {},
+    });
+    await handle({ type: 'init', module: 'COMPILED' });
+    await handle({ type: 'simulate', id: 1, yaml: 'a: 1' });
+    expect(seen).toEqual(['COMPILED']);
+  });
+});
+
+describe('compileEngine (page side)', () => {
+  const wasmStub = () => ({
+    streamed: 0,
+    buffered: 0,
+    async compileStreaming(response) {
+      this.streamed = (await response.arrayBuffer()).byteLength;
+      return 'MODULE';
+    },
+    async compile(bytes) {
+      this.buffered = bytes.byteLength;
+      return 'MODULE';
+    },
+  });
+  const serve = (bytes, type) => async () =>
+    new Response(new Uint8Array(bytes), { headers: { 'content-type': type, 'content-length': String(bytes) } });
+  it('compiles an application/wasm response as it streams, reporting the bytes', async () => {
+    const wasm = wasmStub();
+    const progress = [];
+    const module = await compileEngine('x.wasm', (l, t) => progress.push([l, t]), { fetchImpl: serve(1000, 'application/wasm'), wasm });
+    expect(module).toBe('MODULE');
+    expect(wasm.streamed).toBe(1000);
+    expect(progress.at(-1)).toEqual([1000, 1000]);
+  });
+  it('falls back to a buffered compile when the server mislabels the file', async () => {
+    const wasm = wasmStub();
+    await compileEngine('x.wasm', () => {}, { fetchImpl: serve(10, 'application/octet-stream'), wasm });
+    expect([wasm.streamed, wasm.buffered]).toEqual([0, 10]);
+  });
+  it('fails on an HTTP error, naming the file', async () => {
+    const fetchImpl = async () => new Response('no', { status: 404 });
+    await expect(compileEngine('x.wasm', () => {}, { fetchImpl, wasm: wasmStub() })).rejects.toThrow(/x.wasm \(HTTP 404\)/);
   });
 });
 
@@ -128,6 +173,40 @@ describe('engine client (page side)', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+  it('posts the page-compiled module with init, and requests only after it', async () => {
+    const workers = [];
+    const statuses = [];
+    const client = new EngineClient({
+      spawn: () => {
+        const w = fakeWorker();
+        workers.push(w);
+        return w;
+      },
+      compile: async (progress) => (progress(5, 10), 'COMPILED'),
+      onStatus: (s) => statuses.push(s),
+    });
+    const answer = client.simulate('ok: 1');
+    expect(workers[0].posted).toEqual([]); // nothing before the module is there
+    await expect(answer).resolves.toHaveProperty('result');
+    expect(workers[0].posted.map((m) => m.type)).toEqual(['init', 'simulate']);
+    expect(workers[0].posted[0].module).toBe('COMPILED');
+    expect(statuses).toContainEqual({ state: 'loading', loaded: 5, total: 10 });
+  });
+  it('lets the worker fetch the engine itself when the page could not compile it', async () => {
+    const workers = [];
+    const client = new EngineClient({
+      spawn: () => {
+        const w = fakeWorker();
+        workers.push(w);
+        return w;
+      },
+      compile: async () => {
+        throw new Error('offline');
+      },
+    });
+    await expect(client.simulate('ok: 1')).resolves.toHaveProperty('result');
+    expect(workers[0].posted[0]).toEqual({ type: 'init' });
   });
   it('rejects everything when the engine failed to load', async () => {
     const client = new EngineClient({
