@@ -142,26 +142,28 @@ try {
       ),
     );
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
+    // The listeners are in place before the key is pressed (an evaluate still on its way could miss the keydown
+    // and time the page's age instead).
     const measure = async (press) => {
-      const wait = page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const app = document.getElementById('app');
-            const n = Number(app.dataset.runs);
-            let t0 = 0;
-            document.addEventListener('keydown', () => (t0 ||= performance.now()), { capture: true, once: true });
-            const mo = new MutationObserver(() => {
-              if (Number(app.dataset.runs) > n) {
-                mo.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - t0));
-              }
-            });
-            mo.observe(app, { attributes: true });
-          }),
-      );
+      await page.evaluate(() => {
+        const app = document.getElementById('app');
+        const n = Number(app.dataset.runs);
+        let t0 = 0;
+        document.addEventListener('keydown', () => (t0 ||= performance.now()), { capture: true, once: true });
+        window.__redraw = new Promise((resolve) => {
+          const mo = new MutationObserver(() => {
+            if (Number(app.dataset.runs) > n) {
+              mo.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            }
+          });
+          mo.observe(app, { attributes: true });
+        });
+      });
       await press();
-      return wait;
+      return page.evaluate(() => window.__redraw);
     };
+    await page.waitForFunction(() => window.__argosim?.editor); // set up after the first timeline
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
     typed.push(await measure(() => page.keyboard.type('#')));
