@@ -32,6 +32,20 @@ export default createArgosim;`;
   };
 }
 
+/**
+ * The pages preload argosim.wasm so its download starts with the HTML; without the real engine there is nothing
+ * to preload (and a 404 would be a console error).
+ */
+function preloadOnlyARealEngine() {
+  return {
+    name: 'argosim-engine-preload',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => (engineIsReal ? html : html.replace(/\s*<link rel="preload" href="\/src\/wasm\/argosim\.wasm"[^>]*>/, '')),
+    },
+  };
+}
+
 /** The CSP meta blocks Vite's dev-server style injection; keep it in built pages only. */
 function devWithoutCsp() {
   return {
@@ -49,7 +63,7 @@ export default defineConfig({
   define: { 'import.meta.env.ARGOSIM_REAL_ENGINE': JSON.stringify(engineIsReal) },
   publicDir: here('../public'),
   base: './',
-  plugins: [engineResolver(), devWithoutCsp()],
+  plugins: [engineResolver(), preloadOnlyARealEngine(), devWithoutCsp()],
   worker: { format: 'es', plugins: () => [engineResolver()] },
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@
 import { h, s } from './dom.js';
 import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
 import { compileEngine } from './engine/compile.js';
+import { createInlineEngine } from './engine/inline.js';
 import { duration, moment } from './format.js';
 import { loadExampleText, loadGallery } from './gallery.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
@@ -209,6 +210,9 @@ export async function startPlayground(root, options = {}) {
   root.classList.toggle('embedded', !!opt.embed);
   updateThemeButton();
 
+  // the first run of an example shipped with the page happens here, before the worker has started
+  let inline = import.meta.env.ARGOSIM_REAL_ENGINE && engine.compiled ? createInlineEngine(engine.compiled) : null;
+
   function setStatus(kind, text) {
     status.dataset.state = kind;
     statusText.textContent = text;
@@ -307,14 +311,20 @@ export async function startPlayground(root, options = {}) {
     firstRunDone = resolve;
     setTimeout(resolve, 3000); // an engine that never answers must not keep the editor away
   });
-  async function run(text = currentText()) {
+  /** shipped: the text is a gallery example or the default document, not something a user typed or linked. */
+  async function run(text = currentText(), { shipped = false } = {}) {
     try {
-      await simulateAndShow(text);
+      await simulateAndShow(text, shipped);
     } finally {
       firstRunDone();
     }
   }
-  async function simulateAndShow(text) {
+  function simulate(text, shipped) {
+    const local = shipped && !engine.ready ? inline : null;
+    inline = null; // one first run at most: later runs go to the worker, and the instance can be collected
+    return local ? local.simulate(text).catch(() => engine.simulate(text)) : engine.simulate(text);
+  }
+  async function simulateAndShow(text, shipped) {
     clearTimeout(debounce);
     const seq = ++runSeq;
     if (!text.trim()) {
@@ -330,7 +340,7 @@ export async function startPlayground(root, options = {}) {
     if (engine.ready) setStatus('busy', 'Simulating…');
     let answer;
     try {
-      answer = await engine.simulate(text);
+      answer = await simulate(text, shipped);
     } catch (err) {
       if (err instanceof Superseded || seq !== runSeq) return;
       setStatus('error', err.message);
@@ -338,10 +348,10 @@ export async function startPlayground(root, options = {}) {
       return;
     }
     if (seq !== runSeq) return;
-    show(answer.result, answer.ms);
+    show(answer.result, answer.ms, answer.version ?? engine.version);
   }
 
-  function show(result, ms) {
+  function show(result, ms, version) {
     state.result = result;
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
     const diags = Array.isArray(result.diagnostics) ? result.diagnostics : [];
@@ -358,7 +368,7 @@ export async function startPlayground(root, options = {}) {
     }
     markStale(false);
     const wf = result.workflow ?? {};
-    setStatus('ok', `Simulated in ${ms < 1 ? '<1' : Math.round(ms)} ms${diags.length ? ` · ${diags.length} note${diags.length === 1 ? '' : 's'} in the editor` : ''} · engine ${engine.version} · Argo ${result.argoVersion ?? '?'}`);
+    setStatus('ok', `Simulated in ${ms < 1 ? '<1' : Math.round(ms)} ms${diags.length ? ` · ${diags.length} note${diags.length === 1 ? '' : 's'} in the editor` : ''} · engine ${version} · Argo ${result.argoVersion ?? '?'}`);
     outcome.textContent = `${wf.name || 'workflow'}: ${wf.phase ?? '?'}${wf.message ? ` — ${wf.message}` : ''}${typeof wf.finishedAt === 'number' ? ` at ${moment(wf.finishedAt)}` : ''}`;
     outcome.dataset.phase = wf.phase ?? '';
     const first = state.firstRun;
@@ -520,7 +530,7 @@ export async function startPlayground(root, options = {}) {
     if (opt.persist && !fromHash) history.replaceState(null, '', `#${state.origin}`);
     state.firstRun = true;
     setText(text);
-    run(text);
+    run(text, { shipped: true });
     return true;
   }
 
@@ -716,7 +726,7 @@ export async function startPlayground(root, options = {}) {
   if (state.gallery.length && (await openExample(state.gallery[0].id, { fromHash: !opt.persist }))) return api();
   state.originText = DEFAULT_DOC;
   setText(DEFAULT_DOC);
-  run(DEFAULT_DOC);
+  run(DEFAULT_DOC, { shipped: true });
   return api();
 
   // resolves once the editor is there too: the handle's users (tests, devtools) expect to edit

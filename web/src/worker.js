@@ -1,4 +1,5 @@
 // The engine's Web Worker: loads the WASM module (reporting download progress) and answers simulate requests.
+import { instantiateEngine } from './engine/instantiate.js';
 import { createWorkerHandler } from './engine/protocol.js';
 import createArgosim from './wasm/argosim.mjs';
 
@@ -31,18 +32,8 @@ async function fetchWithProgress(url, progress) {
 async function load(progress, compiled) {
   if (typeof createArgosim !== 'function') throw new Error('argosim.mjs exports no createArgosim()');
   if (createArgosim.isFake) return createArgosim(); // the fixture stand-in (ARGOSIM_FAKE_ENGINE): no .wasm to fetch
-  if (compiled instanceof WebAssembly.Module) {
-    // the page fetched and compiled it: instantiating is all that is left
-    let failed;
-    const failure = new Promise((_, reject) => (failed = reject));
-    const ready = createArgosim({
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled), failed);
-        return {};
-      },
-    });
-    return Promise.race([ready, failure]);
-  }
+  // the page fetched and compiled it: instantiating is all that is left
+  if (compiled instanceof WebAssembly.Module) return instantiateEngine(createArgosim, compiled);
   // fetched here rather than by the module itself, so the page can show download progress
   const wasmBinary = await fetchWithProgress(wasmUrl, progress);
   return createArgosim({ wasmBinary });
