@@ -120,6 +120,45 @@ test('editing re-simulates and the timeline changes; reset returns to the exampl
   await expect(page.locator('#reset')).toBeHidden();
 });
 
+test('a big fan-out draws only the rows near the viewport, and the rest as they scroll in', async ({ page }) => {
+  test.skip(usingFake, 'needs the real engine');
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await editorText(page);
+  const fanOut = (count) => `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: big}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - {name: work, template: flaky, withSequence: {count: "${count}"}}
+    - name: flaky
+      retryStrategy: {limit: 1}
+      container: {image: alpine, command: [sh, -c, "exit 0"]}
+---
+kind: Scenario
+pods:
+  flaky: {attempts: [{run: 10s, exit: 1}, {run: 5s, exit: 0}]}
+`;
+  const before = await runs(page);
+  await replaceText(page, fanOut(200)); // 2 + 3 × 200 rows, 1 000-odd events
+  await waitForRun(page, before);
+  const svg = page.locator('.tl-svg');
+  await expect(svg).toHaveAttribute('data-rows', '602');
+  const drawn = await page.locator('.tl-row').count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(120);
+  await expect(page.locator('.tl-row[data-row="601"]')).toHaveCount(0);
+  await expect(page.locator('.ev-more')).toContainText('more events');
+  await page.locator('.right').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.locator('.tl-row[data-row="601"]')).toHaveCount(1);
+  const last = await page.locator('.tl-row[data-row="601"]').getAttribute('data-node');
+  expect(last).toBe('big[0].work(199:199)(1)');
+  await expect(page.locator(`.tl-seg[data-node="${last}"][data-kind="running"]`)).toHaveAttribute('data-phase', 'Succeeded');
+});
+
 test('bad YAML gets inline diagnostics with line:column', async ({ page }) => {
   await page.goto(`./#example/${SEED}`);
   await waitForRun(page);

@@ -17,6 +17,8 @@ const ENGINE_WASM_URL = new URL('./wasm/argosim.wasm', import.meta.url).href;
 const DRAFT_KEY = 'argosim:draft';
 const COLLAPSE_KEY = 'argosim:collapse-idle';
 const DEBOUNCE_MS = 250;
+// A list of tens of thousands of events (a big fan-out) would take seconds to build and nobody reads it whole.
+const MAX_EVENTS_LISTED = 1000;
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -469,7 +471,7 @@ export async function startPlayground(root, options = {}) {
   let eventItems = [];
   function renderEvents(events) {
     eventIndex = -1;
-    eventItems = events.map((e) =>
+    eventItems = events.slice(0, MAX_EVENTS_LISTED).map((e) =>
       h('li', { class: `ev ev-${e.kind}`, 'data-t': e.t },
         h('button', {
           type: 'button',
@@ -486,7 +488,10 @@ export async function startPlayground(root, options = {}) {
           e.message ? h('span', { class: 'ev-msg', text: e.message }) : null),
       ),
     );
+    const more = events.length - eventItems.length;
     eventsList.replaceChildren(...eventItems);
+    if (more > 0)
+      eventsList.append(h('li', { class: 'ev-more', text: `… and ${more.toLocaleString('en')} more events (the timeline draws them all)` }));
   }
   function markEvents(t) {
     const events = timeline.L?.events ?? [];

@@ -11,6 +11,10 @@ const PAD_R = 16;
 const LABEL_ROOM = 110; // px right of the last moment, so end-of-run labels (kills, deadlines) have room
 const BAR_Y = 15; // bar top within a row
 const BAR_H = 15;
+// Above this many rows only those near the viewport are drawn (a 1 000-pod fan-out has 3 000): the rest would cost
+// seconds of DOM work and be scrolled past anyway. Below it every row is in the DOM, for tests and tab order.
+const VIRTUAL_MIN_ROWS = 300;
+const VIRTUAL_SLACK_ROWS = 25; // drawn beyond the viewport on each side, so a short scroll redraws nothing
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
 
 const TYPE_ICON = { Retry: '↻', Pod: '▪', Steps: '☰', StepGroup: '┆', DAG: '◇', Skipped: '↷', Suspend: '‖' };
@@ -39,7 +43,32 @@ export class TimelineView {
       }
     });
     this.observer.observe(host);
+    // scroll events do not bubble: listen in the capture phase for whichever ancestor scrolls
+    this.onScroll = () => {
+      if (this.scrollQueued) return;
+      this.scrollQueued = true;
+      requestAnimationFrame(() => {
+        this.scrollQueued = false;
+        if (this.L && !this.rowsCover(this.visibleRows())) this.render();
+      });
+    };
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
     this.bindPointer();
+  }
+
+  /** [first, end) of the rows the viewport shows now; all rows when there are few. */
+  visibleRows() {
+    const n = this.L.rows.length;
+    if (n <= VIRTUAL_MIN_ROWS) return [0, n];
+    const top = -this.svg.getBoundingClientRect().top - AXIS_H; // chart pixels above the viewport's top
+    const first = Math.floor(top / ROW_H);
+    const end = Math.ceil((top + window.innerHeight) / ROW_H);
+    return [Math.min(Math.max(first, 0), n), Math.min(Math.max(end, 0), n)];
+  }
+
+  rowsCover([first, end]) {
+    return !!this.drawnRows && first >= this.drawnRows[0] && end <= this.drawnRows[1];
   }
 
   get chartW() {
@@ -137,6 +166,12 @@ export class TimelineView {
     svg.setAttribute('viewBox', `0 0 ${this.width} ${height}`);
     const chartRight = NAME_W + this.chartW;
     const rowTop = (i) => AXIS_H + i * ROW_H;
+    const [first, end] = this.visibleRows();
+    const n = L.rows.length;
+    this.drawnRows = n <= VIRTUAL_MIN_ROWS ? [0, n] : [Math.max(first - VIRTUAL_SLACK_ROWS, 0), Math.min(end + VIRTUAL_SLACK_ROWS, n)];
+    const drawn = (row) => row >= this.drawnRows[0] && row < this.drawnRows[1];
+    svg.dataset.rows = String(n);
+    svg.dataset.drawnRows = `${this.drawnRows[0]}-${this.drawnRows[1]}`;
 
     // patterns: never colour alone — pending is striped, backoff dotted, past-deadline cross-hatched
     svg.append(
@@ -157,6 +192,7 @@ export class TimelineView {
     // row bands and names
     const rowsG = s('g', { class: 'tl-rows' });
     for (const row of L.rows) {
+      if (!drawn(row.index)) continue;
       const y = rowTop(row.index);
       const label = `${TYPE_ICON[row.type] ?? '•'} ${row.label}`;
       const g = s('g', {
@@ -194,6 +230,7 @@ export class TimelineView {
     chart.append(revealed);
 
     for (const hz of L.hatches) {
+      if (!drawn(hz.row)) continue;
       const y = rowTop(hz.row);
       const x0 = this.x(hz.start);
       revealed.append(
@@ -203,6 +240,7 @@ export class TimelineView {
     }
 
     for (const seg of L.segments) {
+      if (!drawn(seg.row)) continue;
       const y = rowTop(seg.row);
       const x0 = this.x(seg.start);
       const w = Math.max(this.x(seg.end) - x0, seg.kind === 'span' ? 1 : 2);
@@ -236,6 +274,7 @@ export class TimelineView {
     this.markerEls = [];
     const markersG = s('g', { class: 'tl-markers' });
     for (const m of L.markers) {
+      if (!drawn(m.row)) continue;
       const y = rowTop(m.row);
       const x = this.x(m.t);
       const rightRoom = chartRight - x;
@@ -268,6 +307,7 @@ export class TimelineView {
     const fits = (row, a, b) => !(taken.get(row) ?? []).some(([x0, x1]) => a < x1 + 4 && b > x0 - 4);
     const ordered = [...L.lines].sort((a, b) => (a.row === -1 ? -1 : 0) - (b.row === -1 ? -1 : 0));
     for (const line of ordered) {
+      if (line.row !== -1 && !drawn(line.row)) continue;
       if (line.beyond) {
         offscreen.push(line);
         continue;
@@ -420,6 +460,8 @@ export class TimelineView {
 
   destroy() {
     this.observer.disconnect();
+    document.removeEventListener('scroll', this.onScroll, { capture: true });
+    window.removeEventListener('resize', this.onScroll);
     this.svg.remove();
   }
 }
