@@ -55,8 +55,15 @@ std::string resultToText(const Result& r) {
 
   if (!r.events.empty()) {
     out << "\nTIMELINE\n";
+    // columns as wide as their longest entry, like the table: a long node name must not run into its event
+    std::size_t nodeWidth = 0, kindWidth = 0;
+    for (const auto& e : r.events) {
+      nodeWidth = std::max(nodeWidth, e.node.size());
+      kindWidth = std::max(kindWidth, e.kind.size());
+    }
     for (const auto& e : r.events)
-      out << pad(secondsText(e.t), 10) << pad(e.node, 24) << pad(e.kind, 18) << e.message << "\n";
+      out << pad(secondsText(e.t), 10) << pad(e.node, nodeWidth + 2) << pad(e.kind, kindWidth + 2)
+          << e.message << "\n";
   }
   for (const auto& d : r.diagnostics)
     out << "\n"

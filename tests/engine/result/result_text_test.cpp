@@ -1,0 +1,48 @@
+// The CLI's --text view of a Result: a node table and a timeline whose columns line up.
+#include "engine/argosim.hpp"
+#include "engine/result/result_text.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+std::vector<std::string> linesAfter(const std::string& text, const std::string& heading) {
+  std::istringstream in(text.substr(text.find(heading + "\n") + heading.size() + 1));
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line) && !line.empty();)
+    lines.push_back(line);
+  return lines;
+}
+} // namespace
+
+TEST_CASE(
+    "text view: timeline columns are as wide as the longest node name, so names never run into events") {
+  const char* yaml = R"(apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: a-workflow-with-a-rather-long-name}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - {name: work, template: flaky, withItems: [first-item-with-a-long-name]}
+  - name: flaky
+    retryStrategy: {limit: 1}
+    container: {image: alpine, command: [sh, -c, "exit 0"]}
+)";
+  const std::string text = argosim::resultToText(argosim::simulateText(yaml));
+  const auto events = linesAfter(text, "TIMELINE");
+  REQUIRE(events.size() > 4);
+  const std::string longest = "a-workflow-with-a-rather-long-name[0].work(0:first-item-with-a-long-name)(0)";
+  REQUIRE(text.find(longest) != std::string::npos);
+  // every event's kind starts in the same column, two spaces after the longest name
+  const std::size_t kindColumn = 10 + longest.size() + 2;
+  for (const auto& line : events) {
+    INFO(line);
+    REQUIRE(line.size() > kindColumn);
+    CHECK(line[kindColumn - 1] == ' ');
+    CHECK(line[kindColumn] != ' ');
+  }
+}
