@@ -11,6 +11,8 @@ const PAD_R = 16;
 const LABEL_ROOM = 110; // px right of the last moment, so end-of-run labels (kills, deadlines) have room
 const BAR_Y = 15; // bar top within a row
 const BAR_H = 15;
+const NAME_CHAR_W = 7.6; // px per character of a row name (13px sans), and of its 11px phase
+const PHASE_CHAR_W = 6.6;
 // Above this many rows only those near the viewport are drawn (a 1 000-pod fan-out has 3 000): the rest would cost
 // seconds of DOM work and be scrolled past anyway. Below it every row is in the DOM, for tests and tab order.
 const VIRTUAL_MIN_ROWS = 300;
@@ -195,6 +197,11 @@ export class TimelineView {
       if (!drawn(row.index)) continue;
       const y = rowTop(row.index);
       const label = `${TYPE_ICON[row.type] ?? '•'} ${row.label}`;
+      // a long name keeps the room it needs by showing the phase as its icon alone, then loses its middle
+      const nameX = 10 + row.depth * 14;
+      const fullPhase = `${PHASE_ICON[row.phase] ?? ''} ${row.phase ?? ''}`;
+      const room = (phaseText) => Math.floor((NAME_W - 18 - phaseText.length * PHASE_CHAR_W - nameX) / NAME_CHAR_W);
+      const phaseText = label.length > room(fullPhase) ? (PHASE_ICON[row.phase] ?? '') : fullPhase;
       const g = s('g', {
         class: `tl-row${row.index % 2 ? ' odd' : ''}${row.name === this.selected ? ' selected' : ''}`,
         'data-node': row.name,
@@ -204,9 +211,10 @@ export class TimelineView {
         'aria-label': `${row.name}: ${row.type}, ${row.phase}${row.endedBy ? `, ended by ${row.endedBy}` : ''}. Show why.`,
       },
         s('rect', { class: 'tl-band', x: 0, y, width: this.width, height: ROW_H }),
-        s('text', { class: 'tl-name', x: 10 + row.depth * 14, y: y + ROW_H / 2 + 4, text: clip(label, 30 - row.depth * 2) },
+        s('text', { class: 'tl-name', x: nameX, y: y + ROW_H / 2 + 4, text: clipMiddle(label, room(phaseText)) },
           s('title', { text: `${row.name} (${row.type})` })),
-        s('text', { class: `tl-phase phase-${row.phase}`, x: NAME_W - 10, y: y + ROW_H / 2 + 4, 'text-anchor': 'end', text: `${PHASE_ICON[row.phase] ?? ''} ${row.phase ?? ''}` }),
+        s('text', { class: `tl-phase phase-${row.phase}`, x: NAME_W - 10, y: y + ROW_H / 2 + 4, 'text-anchor': 'end', text: phaseText },
+          s('title', { text: row.phase ?? '' })),
       );
       rowsG.append(g);
     }
@@ -472,4 +480,10 @@ function range(from, to, step) {
   return out;
 }
 const roundTo = (t) => Math.round(t * 1000) / 1000;
-const clip = (text, n) => (text.length > n ? `${text.slice(0, Math.max(n - 1, 4))}…` : text);
+/** At most n characters: the head and the tail (where attempt and item numbers are) around an ellipsis. */
+function clipMiddle(text, n) {
+  if (text.length <= n) return text;
+  const keep = Math.max(n - 1, 4);
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (keep - head))}`;
+}
