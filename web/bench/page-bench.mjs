@@ -122,6 +122,8 @@ try {
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
   const loads = [];
+  const phases = {}; // the page's own start-up marks (argosim:*), ms after navigation start
+  const MARKS = ['argosim:engine-compiled', 'argosim:first-run-simulated', 'argosim:run-drawn', 'argosim:editor-ready'];
   const typed = [];
   const forced = [];
   for (let i = 0; i < RUNS; i++) {
@@ -164,6 +166,8 @@ try {
       return page.evaluate(() => window.__redraw);
     };
     await page.waitForFunction(() => window.__argosim?.editor); // set up after the first timeline
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+    for (const [name, at] of marks) (phases[name] ??= []).push(at);
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
     typed.push(await measure(() => page.keyboard.type('#')));
@@ -175,6 +179,7 @@ try {
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
   console.log('\ntimings (headless Chromium, 1280×720):');
   console.log(`  load → first timeline:            ${fmt(loads)}`);
+  for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
   if (parse) {

@@ -397,6 +397,7 @@ export async function startPlayground(root, options = {}) {
       playback.seek(L.end);
     }
     root.dataset.ready = 'true';
+    if (first) performance.mark('argosim:run-drawn'); // start-up phases, for devtools and bench/page-bench.mjs
   }
 
   function rootName(result) {
@@ -679,6 +680,7 @@ export async function startPlayground(root, options = {}) {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       editor = createEditor({ parent: editorHost, doc: bootText, readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() });
       bootView.remove();
+      performance.mark('argosim:editor-ready');
       editor.setDiagnostics(lastDiagnostics);
     } catch (err) {
       setStatus('error', `The editor could not load (${err.message}): reload the page to edit.`);

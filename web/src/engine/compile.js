@@ -8,9 +8,10 @@ export async function compileEngine(url, progress = () => {}, { fetchImpl = fetc
   const total = Number(response.headers.get('content-length')) || 0;
   const counted = countingResponse(response, (loaded) => progress(loaded, total));
   // compileStreaming compiles while the bytes arrive, but only for an application/wasm response
-  if (typeof wasm.compileStreaming === 'function' && /^application\/wasm\b/.test(response.headers.get('content-type') ?? ''))
-    return wasm.compileStreaming(counted);
-  return wasm.compile(await counted.arrayBuffer());
+  const streaming = typeof wasm.compileStreaming === 'function' && /^application\/wasm\b/.test(response.headers.get('content-type') ?? '');
+  const module = await (streaming ? wasm.compileStreaming(counted) : wasm.compile(await counted.arrayBuffer()));
+  globalThis.performance?.mark?.('argosim:engine-compiled');
+  return module;
 }
 
 function countingResponse(response, onBytes) {

@@ -17,6 +17,7 @@ export function createInlineEngine(compiled) {
       const started = performance.now();
       const json = mod.simulate(yaml);
       const ms = performance.now() - started;
+      performance.mark('argosim:first-run-simulated');
       return { result: JSON.parse(json), json, ms, version: String(mod.version()) };
     },
   };
