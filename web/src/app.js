@@ -675,9 +675,11 @@ export async function startPlayground(root, options = {}) {
   const editorLoaded = opt.panels.editor || !opt.embed ? loadEditor() : Promise.resolve();
   async function loadEditor() {
     try {
-      // fetched at once, but set up after the first run is drawn: CodeMirror's start-up would delay that frame
-      const [{ createEditor }] = await Promise.all([import('./editor.js'), firstRunSettled]);
+      // loaded once the first run is drawn: evaluating CodeMirror's modules and setting it up take the main thread
+      // for a while, which the first timeline would otherwise wait for
+      await firstRunSettled;
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const { createEditor } = await import('./editor.js');
       editor = createEditor({ parent: editorHost, doc: bootText, readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() });
       bootView.remove();
       performance.mark('argosim:editor-ready');

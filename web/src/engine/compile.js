@@ -6,23 +6,29 @@ export async function compileEngine(url, progress = () => {}, { fetchImpl = fetc
   const response = await fetchImpl(url);
   if (!response.ok) throw new Error(`could not fetch ${url} (HTTP ${response.status})`);
   const total = Number(response.headers.get('content-length')) || 0;
-  const counted = countingResponse(response, (loaded) => progress(loaded, total));
-  // compileStreaming compiles while the bytes arrive, but only for an application/wasm response
-  const streaming = typeof wasm.compileStreaming === 'function' && /^application\/wasm\b/.test(response.headers.get('content-type') ?? '');
-  const module = await (streaming ? wasm.compileStreaming(counted) : wasm.compile(await counted.arrayBuffer()));
+  // compileStreaming compiles while the bytes arrive, but only for an application/wasm response. It reads the
+  // response itself, off the main thread; progress counts a copy, so a busy page never holds the compile back.
+  if (typeof wasm.compileStreaming === 'function' && /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')) {
+    countBytes(response.clone(), (loaded) => progress(loaded, total));
+    return compiled(await wasm.compileStreaming(response));
+  }
+  const bytes = await response.arrayBuffer();
+  progress(bytes.byteLength, total);
+  return compiled(await wasm.compile(bytes));
+}
+
+function compiled(module) {
   globalThis.performance?.mark?.('argosim:engine-compiled');
   return module;
 }
 
-function countingResponse(response, onBytes) {
-  if (!response.body) return response;
+async function countBytes(response, onBytes) {
+  if (!response.body) return;
+  const reader = response.body.getReader();
   let loaded = 0;
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      loaded += chunk.byteLength;
-      onBytes(loaded);
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(counter), { headers: response.headers });
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) onBytes((loaded += chunk.value.byteLength));
+  } catch {
+    /* the compile reports a failed download; the count just stops */
+  }
 }
