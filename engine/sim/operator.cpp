@@ -90,7 +90,7 @@ const Node* Operator::findNodeById(const std::string& id) const {
 }
 
 int Operator::nodeIndex(std::string_view name) const {
-  const auto it = nodeByName_.find(std::string(name));
+  const auto it = nodeByName_.find(name);
   return it == nodeByName_.end() ? -1 : it->second;
 }
 
@@ -143,13 +143,14 @@ Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::st
                               const char* endedBy) {
   const bool wasFulfilled = node.fulfilled();
   const NodePhase oldPhase = node.phase;
-  const std::string oldMessage = node.message;
+  bool messageChanged = false; // not a copy of the old message: reconciles call this for every node
   if (node.phase != phase) {
     node.phase = phase;
     changed_ = true;
   }
   if (message && *message != node.message) {
-    node.message = *message;
+    node.message = std::move(*message);
+    messageChanged = true;
     changed_ = true;
   }
   if (node.fulfilled() && !node.finishedAt) {
@@ -162,7 +163,7 @@ Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::st
           std::string(nodePhaseName(node.phase)) + (node.message.empty() ? "" : ": " + node.message));
   else if (oldPhase != node.phase && node.phase == NodePhase::Running)
     event(node, "running", "");
-  else if (!node.fulfilled() && oldMessage != node.message && !node.message.empty())
+  else if (!node.fulfilled() && messageChanged && !node.message.empty())
     event(node, node.message.rfind("Backoff for ", 0) == 0 ? "backoff" : "message", node.message);
   return node;
 }

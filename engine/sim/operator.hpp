@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -44,6 +45,13 @@ struct TemplateCall {
   std::string templateName;
   Params arguments;
   std::string stepOrTaskName; // "" for the entrypoint and exit handlers
+};
+
+// Hashes a std::string and a std::string_view alike, so maps keyed by names can be searched with a view
+// (C++20 heterogeneous lookup) instead of a temporary string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 class Operator {
@@ -158,8 +166,8 @@ private:
   const ArgoProfile& profile_;
 
   std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
-  std::unordered_map<std::string, int> nodeByName_;
-  std::unordered_map<std::string, int> nodeById_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeByName_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeById_;
   std::unordered_set<std::string> childEdges_; // "parentId\nchildId" of every children entry
   std::vector<Pod> pods_;
   std::set<Nanos> timers_;
