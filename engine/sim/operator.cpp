@@ -433,11 +433,44 @@ const RetryStrategy* Operator::retryStrategyFor(const Template& tmpl) const {
 }
 
 namespace {
-void substituteIn(std::optional<Located<std::string>>& field, const Params& params) {
-  if (field) field->value = substituteParams(field->value, params);
+// The fields of a template that processTemplate substitutes, one callback per string: one list for both
+// substituting and for telling whether any field refers to a parameter at all.
+template <class T, class F> void forEachParamField(T& tmpl, F&& f) {
+  const auto text = [&](auto& field) {
+    if (field) f(field->value);
+  };
+  const auto intOrString = [&](auto& field) {
+    if (field && field->isString) f(field->stringValue);
+  };
+  intOrString(tmpl.activeDeadlineSeconds);
+  text(tmpl.timeout);
+  text(tmpl.pendingTimeout);
+  intOrString(tmpl.parallelism);
+  text(tmpl.suspendDuration);
+  if (tmpl.retryStrategy) {
+    auto& rs = *tmpl.retryStrategy;
+    intOrString(rs.limit);
+    text(rs.retryPolicy);
+    if (rs.backoff) {
+      text(rs.backoff->duration);
+      intOrString(rs.backoff->factor);
+      text(rs.backoff->cap);
+      text(rs.backoff->maxDuration);
+    }
+  }
+  for (auto& s : tmpl.command)
+    f(s);
+  for (auto& s : tmpl.args)
+    f(s);
+  f(tmpl.scriptSource);
 }
-void substituteIn(std::optional<IntOrString>& field, const Params& params) {
-  if (field && field->isString) field->stringValue = substituteParams(field->stringValue, params);
+
+// substituteParams leaves text without `{{` as it is, so a template none of whose fields has one comes out
+// of processTemplate unchanged, whatever the parameters.
+bool mentionsParams(const Template& tmpl) {
+  bool found = false;
+  forEachParamField(tmpl, [&](const std::string& s) { found = found || s.find("{{") != std::string::npos; });
+  return found;
 }
 } // namespace
 
@@ -450,6 +483,7 @@ const Operator::PreparedTemplate& Operator::prepared(const Template& found) {
     prep.header = prep.merged;
     prep.header.steps.clear();
     prep.header.tasks.clear();
+    prep.substitutes = mentionsParams(prep.header);
     it = prepared_.emplace(&found, std::move(prep)).first;
   }
   return it->second;
@@ -459,27 +493,7 @@ const Operator::PreparedTemplate& Operator::prepared(const Template& found) {
 // tasks are substituted per call where they run).
 Template Operator::processTemplate(const Template& tmpl, const Params& params) const {
   Template out = tmpl;
-  substituteIn(out.activeDeadlineSeconds, params);
-  substituteIn(out.timeout, params);
-  substituteIn(out.pendingTimeout, params);
-  substituteIn(out.parallelism, params);
-  substituteIn(out.suspendDuration, params);
-  if (out.retryStrategy) {
-    auto& rs = *out.retryStrategy;
-    substituteIn(rs.limit, params);
-    substituteIn(rs.retryPolicy, params);
-    if (rs.backoff) {
-      substituteIn(rs.backoff->duration, params);
-      substituteIn(rs.backoff->factor, params);
-      substituteIn(rs.backoff->cap, params);
-      substituteIn(rs.backoff->maxDuration, params);
-    }
-  }
-  for (auto& s : out.command)
-    s = substituteParams(s, params);
-  for (auto& s : out.args)
-    s = substituteParams(s, params);
-  out.scriptSource = substituteParams(out.scriptSource, params);
+  forEachParamField(out, [&](std::string& s) { s = substituteParams(s, params); });
   return out;
 }
 
@@ -504,6 +518,30 @@ std::optional<ControllerError> Operator::checkTemplateTimeouts(const Template& t
   if (auto e = check(tmpl.pendingTimeout, true)) return e;
   if (due && now_ < *due) requeueAt(*due); // v4.1 requeues at the earliest template deadline
   return std::nullopt;
+}
+
+// The parameters a template call has in scope: its inputs, the workflow's, the node's name, and the caller's
+// `item` and dotted arguments.
+Params Operator::callScope(const Template& merged, const TemplateCall& call,
+                           const std::string& nodeName) const {
+  Params scope;
+  for (const auto& input : merged.inputs) {
+    std::string value;
+    if (auto it = call.arguments.find(input.name.value); it != call.arguments.end())
+      value = it->second;
+    else if (input.value)
+      value = input.value->value;
+    scope["inputs.parameters." + input.name.value] = value;
+  }
+  scope["workflow.name"] = workflow_.name.value;
+  // operator.go: setGlobalParameters — every spec.arguments parameter with a value is a global
+  // `{{workflow.parameters.<name>}}`, usable in any template, e.g. as a step's withParam.
+  for (const auto& p : workflow_.arguments)
+    if (p.value) scope["workflow.parameters." + p.name.value] = p.value->value;
+  scope["node.name"] = nodeName;
+  for (const auto& [k, v] : call.arguments)
+    if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
+  return scope;
 }
 
 // operator.go: executeTemplate
@@ -541,27 +579,15 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
                                       ended_by::kConfigError});
   const PreparedTemplate& prep = prepared(*found);
   const Template& merged = prep.merged;
-  Params params = call.arguments;
+  // The scope feeds processTemplate and a steps or DAG body: a leaf none of whose fields mentions a
+  // parameter needs none, and is used as prepared (processTemplate would return it unchanged).
+  const bool composite = merged.type == TemplateType::Steps || merged.type == TemplateType::Dag;
+  const bool needsScope = prep.substitutes || composite;
   Params scope;
-  for (const auto& input : merged.inputs) {
-    std::string value;
-    if (auto it = call.arguments.find(input.name.value); it != call.arguments.end())
-      value = it->second;
-    else if (input.value)
-      value = input.value->value;
-    scope["inputs.parameters." + input.name.value] = value;
-  }
-  scope["workflow.name"] = workflow_.name.value;
-  // operator.go: setGlobalParameters — every spec.arguments parameter with a value is a global
-  // `{{workflow.parameters.<name>}}`, usable in any template, e.g. as a step's withParam.
-  for (const auto& p : workflow_.arguments)
-    if (p.value) scope["workflow.parameters." + p.name.value] = p.value->value;
-  scope["node.name"] = nodeName;
-  for (const auto& [k, v] : params)
-    if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
-  Template tmpl = processTemplate(prep.header, scope);
-
-  if (node && node->fulfilled()) return node;
+  if (needsScope) scope = callScope(merged, call, nodeName);
+  std::optional<Template> processed;
+  if (prep.substitutes) processed = processTemplate(prep.header, scope);
+  const Template& tmpl = processed ? *processed : prep.header;
 
   if (auto e = checkTemplateTimeouts(tmpl, node)) {
     *errOut = *e;
@@ -577,7 +603,6 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
 
   std::string retryNodeName;
   std::string execName = nodeName;
-  Params retryScopeOut;
   const RetryStrategy* strategy = retryStrategyFor(tmpl);
   if (strategy) {
     retryNodeName = nodeName;
@@ -618,27 +643,31 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       execName = retryNodeName + "(" + std::to_string(retryNum) + ")";
       addChildNode(retryNodeName, execName);
     }
-    // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template.
-    Params& retryScope = retryScopeOut;
-    retryScope = scope;
-    retryScope["retries"] = std::to_string(retryNum);
-    retryScope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
-    retryScope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
-    if (profile_.lastRetryMessage) retryScope["lastRetry.message"] = last ? last->message : "";
-    tmpl = processTemplate(prep.header, retryScope);
+    // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template. The
+    // call's own scope is not needed any more, so the attempt's is made in place.
+    if (needsScope) {
+      scope["retries"] = std::to_string(retryNum);
+      scope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
+      scope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
+      if (profile_.lastRetryMessage) scope["lastRetry.message"] = last ? last->message : "";
+    }
+    if (processed) {
+      processed = processTemplate(prep.header, scope);
+      strategy = retryStrategyFor(tmpl); // the attempt's, substituted with the attempt's scope
+    }
     opts.attempt = retryNum;
   }
 
   ControllerError err;
   Node* result = nullptr;
-  TemplateCall execCall = call;
-  execCall.arguments = strategy ? retryScopeOut : scope;
   switch (tmpl.type) {
   case TemplateType::Steps:
-    result = executeSteps(execName, merged, execCall, opts);
+    result = executeSteps(execName, merged,
+                          TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Dag:
-    result = executeDag(execName, merged, execCall, opts);
+    result = executeDag(execName, merged,
+                        TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Suspend:
     result = executeSuspend(execName, tmpl, opts, &err);
@@ -652,7 +681,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
                            opts, missing.message);
   }
   default:
-    result = executeLeaf(execName, tmpl, execCall, opts, &err);
+    result = executeLeaf(execName, tmpl, call.stepOrTaskName, opts, &err);
     break;
   }
   if (limitHit_) return result;

@@ -113,9 +113,11 @@ private:
   struct PreparedTemplate {
     Template merged;
     Template header;
+    bool substitutes = false; // whether processTemplate can change `header` (a field holds a `{{`)
   };
   const PreparedTemplate& prepared(const Template& found);
   Template processTemplate(const Template& tmpl, const Params& params) const;
+  Params callScope(const Template& merged, const TemplateCall& call, const std::string& nodeName) const;
   std::optional<ControllerError> checkTemplateTimeouts(const Template& tmpl, Node* node);
   std::optional<ControllerError> checkParallelism(const Template& tmpl, Node* node,
                                                   const std::string& boundaryId);
@@ -132,11 +134,13 @@ private:
   std::string actualRetryPolicy(const RetryStrategy& strategy) const;
 
   // operator_pod.cpp (executeContainer, createWorkflowPod, podBuilder.build, getDeadline)
-  Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+  // A leaf's call matters only through its step or task name (a scenario key).
+  Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const std::string& stepOrTaskName,
                     const ExecuteOptions& opts, ControllerError* errOut);
-  std::optional<ControllerError> createWorkflowPod(Node& node, const Template& tmpl, const TemplateCall& call,
+  std::optional<ControllerError> createWorkflowPod(Node& node, const Template& tmpl,
+                                                   const std::string& stepOrTaskName,
                                                    const ExecuteOptions& opts);
-  AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const TemplateCall& call,
+  AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const std::string& stepOrTaskName,
                                 std::string* source) const;
 
   // operator_composite.cpp
