@@ -127,12 +127,13 @@ Node& Operator::initializeNode(const std::string& name, NodeType type, const std
 }
 
 void Operator::addChildNode(const std::string& parentName, const std::string& childName) {
-  Node* parent = findNode(parentName);
-  if (!parent) return;
-  const std::string childId = nodeId(workflow_.name.value, childName);
+  if (Node* parent = findNode(parentName)) addChild(*parent, nodeId(workflow_.name.value, childName));
+}
+
+void Operator::addChild(Node& parent, const std::string& childId) {
   // A set of edges keeps this O(1): a fan-out re-adds thousands of children on every reconcile.
-  if (childEdges_.insert(parent->id + '\n' + childId).second) {
-    parent->children.push_back(childId);
+  if (childEdges_.insert(parent.id + '\n' + childId).second) {
+    parent.children.push_back(childId);
     changed_ = true;
   }
 }

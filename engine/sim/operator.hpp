@@ -29,6 +29,7 @@ namespace argosim {
 
 struct DagContext;
 struct DagShape;
+struct StepGroupExpansion;
 
 // What the caller of executeTemplate passes down (Argo's executeTemplateOpts).
 struct ExecuteOptions {
@@ -89,6 +90,7 @@ private:
                        const std::string& boundaryId, NodePhase phase, const ExecuteOptions& opts,
                        const std::string& message = "");
   void addChildNode(const std::string& parentName, const std::string& childName);
+  void addChild(Node& parent, const std::string& childId);
   Node& markNodePhase(Node& node, NodePhase phase, std::optional<std::string> message = std::nullopt,
                       const char* endedBy = nullptr);
   Node& markNodeError(Node& node, const ControllerError& err);
@@ -153,6 +155,8 @@ private:
                        ControllerError* errOut);
   Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
                          const std::string& boundaryId, bool onExitTemplate, const Params& scope);
+  std::shared_ptr<const StepGroupExpansion> expandStepGroup(const std::vector<WorkflowStep>& group,
+                                                            const std::string& sgName, const Params& scope);
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
   DagShape& dagShape(const Template& tmpl);
   void executeDagTask(DagContext& dag, const std::string& root, const Params& scope);
@@ -183,6 +187,10 @@ private:
   std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
   std::unordered_map<const Template*, PreparedTemplate> prepared_;
   std::unordered_map<const Template*, std::shared_ptr<DagShape>> dagShapes_;
+  // The last expansion of each running step group, by its node's name: every reconcile visits every child of
+  // a fan-out, and expanding thousands of items again each time cost more than visiting them. Shared, so a
+  // recursive call of the same group can replace the entry while an outer frame still reads the old one.
+  std::unordered_map<std::string, std::shared_ptr<const StepGroupExpansion>> stepGroupExpansions_;
 
   Nanos now_ = 0;
   bool started_ = false;
