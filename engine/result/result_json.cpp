@@ -50,8 +50,16 @@ public:
     return *this;
   }
 
-  // Through one reused json string value: its buffer is copied into, not allocated, for each string.
+  // Most strings (names, ids, phases) need no escaping and are written as they are, which is what nlohmann
+  // writes for them; any other goes through one reused json string value: its buffer is copied into, not
+  // allocated, for each string.
   void string(const std::string& s) {
+    if (isPlain(s)) {
+      out_ += '"';
+      out_ += s;
+      out_ += '"';
+      return;
+    }
     *scratch_.get_ptr<std::string*>() = s;
     serializer_.dump(scratch_, false, false, 0);
   }
@@ -85,6 +93,14 @@ public:
   }
 
 private:
+  // Printable ASCII but `"` and `\`: the bytes nlohmann's dump_escaped copies unchanged (it escapes those
+  // two, control characters, and, without ensure_ascii, nothing else; anything above 0x7E goes the slow way).
+  static bool isPlain(const std::string& s) {
+    for (const unsigned char c : s)
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+    return true;
+  }
+
   void newline() {
     if (indent_ < 0) return;
     out_ += '\n';
