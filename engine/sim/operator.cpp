@@ -132,10 +132,12 @@ void Operator::addChildNode(const std::string& parentName, const std::string& ch
 
 void Operator::addChild(Node& parent, const std::string& childId) {
   // A set of edges keeps this O(1): a fan-out re-adds thousands of children on every reconcile.
-  if (childEdges_.insert(parent.id + '\n' + childId).second) {
-    parent.children.push_back(childId);
-    changed_ = true;
-  }
+  if (childEdges_.find(std::pair<std::string_view, std::string_view>(parent.id, childId)) !=
+      childEdges_.end())
+    return;
+  childEdges_.emplace(parent.id, childId);
+  parent.children.push_back(childId);
+  changed_ = true;
 }
 
 // operator.go: markNodePhase — the message only changes when one is given; a terminal phase stamps

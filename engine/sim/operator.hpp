@@ -23,6 +23,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace argosim {
@@ -53,6 +54,22 @@ struct TemplateCall {
 struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A children entry as (parent id, child id), hashed and compared alike as strings or views, so it can be
+// looked up without building a key.
+using ChildEdge = std::pair<std::string, std::string>;
+struct ChildEdgeHash {
+  using is_transparent = void;
+  template <class Pair> std::size_t operator()(const Pair& e) const {
+    return std::hash<std::string_view>{}(e.first) * 31 + std::hash<std::string_view>{}(e.second);
+  }
+};
+struct ChildEdgeEqual {
+  using is_transparent = void;
+  template <class A, class B> bool operator()(const A& a, const B& b) const {
+    return a.first == b.first && a.second == b.second;
+  }
 };
 
 class Operator {
@@ -176,7 +193,7 @@ private:
   std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeByName_;
   std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeById_;
-  std::unordered_set<std::string> childEdges_; // "parentId\nchildId" of every children entry
+  std::unordered_set<ChildEdge, ChildEdgeHash, ChildEdgeEqual> childEdges_; // every children entry
   std::vector<Pod> pods_;
   std::set<Nanos> timers_;
   std::vector<TimelineEvent> events_;
