@@ -614,13 +614,14 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       retry = &initializeNode(nodeName, NodeType::Retry, tmpl.name.value, opts.boundaryId, NodePhase::Running,
                               opts);
     opts.retried = true;
-    const auto decision = processNodeRetries(*retry, *strategy, opts);
+    // processNodeRetries adds no children, so one list of attempts serves both.
+    const auto attempts = attemptsOf(*retry);
+    const auto decision = processNodeRetries(*retry, *strategy, attempts, opts);
     if (decision.error) {
       *errOut = *decision.error;
       return &markNodeError(*retry, *decision.error);
     }
     if (!decision.continueExecution) return retry;
-    const auto attempts = attemptsOf(*retry);
     Node* last = attempts.empty() ? nullptr : &nodeAt(attempts.back());
     const bool childrenDone =
         std::all_of(retry->children.begin(), retry->children.end(), [&](const std::string& id) {

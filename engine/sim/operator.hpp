@@ -147,7 +147,8 @@ private:
     bool continueExecution = true;
     std::optional<ControllerError> error;
   };
-  RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy, ExecuteOptions& opts);
+  RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy,
+                                   const std::vector<int>& attempts, ExecuteOptions& opts);
   std::vector<int> attemptsOf(const Node& retryNode) const;
   // types.go RetryPolicyActual.
   std::string actualRetryPolicy(const RetryStrategy& strategy) const;

@@ -915,7 +915,10 @@ Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl
 // operator.go: checkParallelism — workflow and template parallelism, and template-level failFast.
 std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, Node* node,
                                                           const std::string& boundaryId) {
-  const ControllerError reached{ControllerError::Kind::ParallelismReached, "Max parallelism reached", ""};
+  // Built only when returned: every visit of every node comes through here.
+  const auto reached = [] {
+    return ControllerError{ControllerError::Kind::ParallelismReached, "Max parallelism reached", ""};
+  };
   const auto activePods = [&](const std::string& boundary) {
     std::int64_t n = 0;
     for (const auto& x : nodes_)
@@ -958,12 +961,12 @@ std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, 
     return true;
   };
 
-  if (workflow_.parallelism && activePods("") >= workflow_.parallelism->value) return reached;
+  if (workflow_.parallelism && activePods("") >= workflow_.parallelism->value) return reached();
   if (node && (tmpl.type == TemplateType::Dag || tmpl.type == TemplateType::Steps)) {
-    if (failFast(tmpl, node->id)) return reached;
+    if (failFast(tmpl, node->id)) return reached();
     if (tmpl.parallelism) {
       const auto p = resolveInt64(*tmpl.parallelism);
-      if (p.ok && activePods(node->id) >= p.value) return reached;
+      if (p.ok && activePods(node->id) >= p.value) return reached();
     }
   }
   if (!boundaryId.empty() &&
@@ -971,10 +974,10 @@ std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, 
     const Node* boundary = findNodeById(boundaryId);
     const Template* boundaryTemplate = boundary ? resolveTemplate(boundary->templateName) : nullptr;
     if (boundaryTemplate) {
-      if (failFast(*boundaryTemplate, boundaryId)) return reached;
+      if (failFast(*boundaryTemplate, boundaryId)) return reached();
       if (boundaryTemplate->parallelism) {
         const auto p = resolveInt64(*boundaryTemplate->parallelism);
-        if (p.ok && countChildren(boundaryId, true) >= p.value) return reached;
+        if (p.ok && countChildren(boundaryId, true) >= p.value) return reached();
       }
     }
   }

@@ -36,10 +36,10 @@ std::vector<int> Operator::attemptsOf(const Node& retryNode) const {
   return attempts;
 }
 
+// `attempts` are attemptsOf(retry).
 Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStrategy& s,
-                                                     ExecuteOptions& opts) {
+                                                     const std::vector<int>& attempts, ExecuteOptions& opts) {
   if (retry.fulfilled()) return {};
-  const auto attempts = attemptsOf(retry);
   if (attempts.empty()) return {};
   Node& last = nodeAt(attempts.back());
   if (!last.fulfilled()) return {};
