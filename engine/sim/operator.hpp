@@ -202,7 +202,8 @@ private:
   std::unordered_set<std::string> deadlinesSeen_;
   std::unordered_set<std::string> boundsReported_;
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
+  std::unordered_map<std::string, std::string>
+      podBehaviourSource_; // node id -> where its behaviour came from
   std::unordered_map<const Template*, PreparedTemplate> prepared_;
   std::unordered_map<const Template*, std::shared_ptr<DagShape>> dagShapes_;
   // The last expansion of each running step group, by its node's name: every reconcile visits every child of
