@@ -614,8 +614,9 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       retry = &initializeNode(nodeName, NodeType::Retry, tmpl.name.value, opts.boundaryId, NodePhase::Running,
                               opts);
     opts.retried = true;
-    // processNodeRetries adds no children, so one list of attempts serves both.
-    const auto attempts = attemptsOf(*retry);
+    // processNodeRetries adds no children and changes none, so one walk over them serves both.
+    bool childrenDone = true;
+    const auto attempts = attemptsOf(*retry, &childrenDone);
     const auto decision = processNodeRetries(*retry, *strategy, attempts, opts);
     if (decision.error) {
       *errOut = *decision.error;
@@ -623,11 +624,6 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     }
     if (!decision.continueExecution) return retry;
     Node* last = attempts.empty() ? nullptr : &nodeAt(attempts.back());
-    const bool childrenDone =
-        std::all_of(retry->children.begin(), retry->children.end(), [&](const std::string& id) {
-          const Node* child = findNodeById(id);
-          return !child || child->fulfilled();
-        });
     if (retry->fulfilled() && childrenDone) {
       if (last) retry->exitCode = last->exitCode;
       return retry;

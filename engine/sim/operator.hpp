@@ -149,7 +149,8 @@ private:
   };
   RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy,
                                    const std::vector<int>& attempts, ExecuteOptions& opts);
-  std::vector<int> attemptsOf(const Node& retryNode) const;
+  // `allFulfilled`, when given, is cleared unless every child that exists (attempt or hook) is fulfilled.
+  std::vector<int> attemptsOf(const Node& retryNode, bool* allFulfilled = nullptr) const;
   // types.go RetryPolicyActual.
   std::string actualRetryPolicy(const RetryStrategy& strategy) const;
 
