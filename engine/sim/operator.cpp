@@ -604,11 +604,12 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     return node;
   }
 
-  std::string retryNodeName;
-  std::string execName = nodeName;
+  // The node that runs the template: this one, or with a retry strategy (this one is then the Retry node) its
+  // current attempt. Pointed at, not copied: every visit of a fan-out's items comes through here.
+  const std::string* execName = &nodeName;
+  std::string newAttemptName;
   const RetryStrategy* strategy = retryStrategyFor(tmpl);
   if (strategy) {
-    retryNodeName = nodeName;
     Node* retry = node;
     if (!retry)
       retry = &initializeNode(nodeName, NodeType::Retry, tmpl.name.value, opts.boundaryId, NodePhase::Running,
@@ -630,18 +631,19 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     }
     int retryNum;
     if (last && !last->fulfilled()) {
-      execName = last->name;
+      execName = &last->name; // a node's name never changes, and nodes stay where they are
       retryNum = static_cast<int>(attempts.size()) - 1;
     } else {
       if (attempts.size() >= limits_.maxAttemptsPerRetryNode) {
         limitHit_ = true;
         noteSimulatorBound("argosim: more than " + std::to_string(limits_.maxAttemptsPerRetryNode) +
-                           " attempts of " + retryNodeName + " are not simulated (retries without a limit?)");
+                           " attempts of " + nodeName + " are not simulated (retries without a limit?)");
         return retry;
       }
       retryNum = static_cast<int>(attempts.size());
-      execName = retryNodeName + "(" + std::to_string(retryNum) + ")";
-      addChildNode(retryNodeName, execName);
+      newAttemptName = nodeName + "(" + std::to_string(retryNum) + ")";
+      execName = &newAttemptName;
+      addChildNode(nodeName, newAttemptName);
     }
     // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template. The
     // call's own scope is not needed any more, so the attempt's is made in place.
@@ -662,26 +664,26 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
   Node* result = nullptr;
   switch (tmpl.type) {
   case TemplateType::Steps:
-    result = executeSteps(execName, merged,
+    result = executeSteps(*execName, merged,
                           TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Dag:
-    result = executeDag(execName, merged,
+    result = executeDag(*execName, merged,
                         TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Suspend:
-    result = executeSuspend(execName, tmpl, opts, &err);
+    result = executeSuspend(*execName, tmpl, opts, &err);
     break;
   case TemplateType::Unknown: {
     ControllerError missing{ControllerError::Kind::Generic,
                             "Template '" + tmpl.name.value + "' missing specification",
                             ended_by::kConfigError};
     *errOut = missing;
-    return &initializeNode(execName, NodeType::Skipped, tmpl.name.value, opts.boundaryId, NodePhase::Error,
+    return &initializeNode(*execName, NodeType::Skipped, tmpl.name.value, opts.boundaryId, NodePhase::Error,
                            opts, missing.message);
   }
   default:
-    result = executeLeaf(execName, tmpl, call.stepOrTaskName, opts, &err);
+    result = executeLeaf(*execName, tmpl, call.stepOrTaskName, opts, &err);
     break;
   }
   if (limitHit_) return result;
@@ -691,7 +693,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       *errOut = err;
       return result;
     }
-    if (Node* failed = findNode(execName)) result = &markNodeError(*failed, err);
+    if (Node* failed = findNode(*execName)) result = &markNodeError(*failed, err);
     bool release = true;
     if (strategy) {
       const std::string policy = actualRetryPolicy(*strategy);
@@ -703,13 +705,13 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     }
   }
 
-  Node* executed = findNode(execName);
+  Node* executed = findNode(*execName);
   if (!executed) return result;
-  if (!retryNodeName.empty()) {
-    Node* retry = findNode(retryNodeName);
+  if (strategy) {
+    Node* retry = findNode(nodeName);
     if (!retry->fulfilled() && executed->fulfilled()) {
       ControllerError again;
-      retry = executeTemplate(retryNodeName, call, opts, &again);
+      retry = executeTemplate(nodeName, call, opts, &again);
       if (!again.message.empty()) {
         *errOut = again;
         return &markNodeError(*executed, again);

@@ -268,6 +268,11 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
     }
   }
 
+  // The same for every child: built once, not per child per reconcile.
+  ExecuteOptions skippedOpts;
+  skippedOpts.boundaryId = boundaryId;
+  ExecuteOptions childOpts = skippedOpts;
+  childOpts.onExitTemplate = onExitTemplate;
   using Child = StepGroupExpansion::Child;
   std::unordered_map<std::string, const Child*> stepOfChild; // only filled when hooksOrContinueOn
   const auto noteStep = [&](const Child& c) {
@@ -288,25 +293,22 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
     }
     const std::string_view when = c.when ? std::string_view(*c.when) : std::string_view();
     const auto proceed = evaluateWhen(when);
-    ExecuteOptions childOpts;
-    childOpts.boundaryId = boundaryId;
     if (!proceed.ok) {
       ControllerError err{ControllerError::Kind::Generic, proceed.error, ended_by::kConfigError};
       if (!findNode(childName))
         initializeNode(childName, NodeType::Skipped, c.call->templateName.value, boundaryId, NodePhase::Error,
-                       childOpts, err.message);
+                       skippedOpts, err.message);
       addChildNode(sgName, childName);
       return markNodeError(*findNode(sgName), err);
     }
     if (!proceed.value) {
       if (!findNode(childName)) {
         initializeNode(childName, NodeType::Skipped, c.call->templateName.value, boundaryId,
-                       NodePhase::Skipped, childOpts, "when '" + std::string(when) + "' evaluated false");
+                       NodePhase::Skipped, skippedOpts, "when '" + std::string(when) + "' evaluated false");
         addChildNode(sgName, childName);
       }
       continue;
     }
-    childOpts.onExitTemplate = onExitTemplate;
     ControllerError err;
     Node* child = executeTemplate(childName, c.templateCall, childOpts, &err);
     if (limitHit_) return *findNode(sgName);
