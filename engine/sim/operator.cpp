@@ -90,7 +90,7 @@ const Node* Operator::findNodeById(const std::string& id) const {
 }
 
 int Operator::nodeIndex(std::string_view name) const {
-  const auto it = nodeByName_.find(std::string(name));
+  const auto it = nodeByName_.find(name);
   return it == nodeByName_.end() ? -1 : it->second;
 }
 
@@ -127,14 +127,17 @@ Node& Operator::initializeNode(const std::string& name, NodeType type, const std
 }
 
 void Operator::addChildNode(const std::string& parentName, const std::string& childName) {
-  Node* parent = findNode(parentName);
-  if (!parent) return;
-  const std::string childId = nodeId(workflow_.name.value, childName);
+  if (Node* parent = findNode(parentName)) addChild(*parent, nodeId(workflow_.name.value, childName));
+}
+
+void Operator::addChild(Node& parent, const std::string& childId) {
   // A set of edges keeps this O(1): a fan-out re-adds thousands of children on every reconcile.
-  if (childEdges_.insert(parent->id + '\n' + childId).second) {
-    parent->children.push_back(childId);
-    changed_ = true;
-  }
+  if (childEdges_.find(std::pair<std::string_view, std::string_view>(parent.id, childId)) !=
+      childEdges_.end())
+    return;
+  childEdges_.emplace(parent.id, childId);
+  parent.children.push_back(childId);
+  changed_ = true;
 }
 
 // operator.go: markNodePhase — the message only changes when one is given; a terminal phase stamps
@@ -143,13 +146,14 @@ Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::st
                               const char* endedBy) {
   const bool wasFulfilled = node.fulfilled();
   const NodePhase oldPhase = node.phase;
-  const std::string oldMessage = node.message;
+  bool messageChanged = false; // not a copy of the old message: reconciles call this for every node
   if (node.phase != phase) {
     node.phase = phase;
     changed_ = true;
   }
   if (message && *message != node.message) {
-    node.message = *message;
+    node.message = std::move(*message);
+    messageChanged = true;
     changed_ = true;
   }
   if (node.fulfilled() && !node.finishedAt) {
@@ -162,7 +166,7 @@ Node& Operator::markNodePhase(Node& node, NodePhase phase, std::optional<std::st
           std::string(nodePhaseName(node.phase)) + (node.message.empty() ? "" : ": " + node.message));
   else if (oldPhase != node.phase && node.phase == NodePhase::Running)
     event(node, "running", "");
-  else if (!node.fulfilled() && oldMessage != node.message && !node.message.empty())
+  else if (!node.fulfilled() && messageChanged && !node.message.empty())
     event(node, node.message.rfind("Backoff for ", 0) == 0 ? "backoff" : "message", node.message);
   return node;
 }
@@ -432,11 +436,44 @@ const RetryStrategy* Operator::retryStrategyFor(const Template& tmpl) const {
 }
 
 namespace {
-void substituteIn(std::optional<Located<std::string>>& field, const Params& params) {
-  if (field) field->value = substituteParams(field->value, params);
+// The fields of a template that processTemplate substitutes, one callback per string: one list for both
+// substituting and for telling whether any field refers to a parameter at all.
+template <class T, class F> void forEachParamField(T& tmpl, F&& f) {
+  const auto text = [&](auto& field) {
+    if (field) f(field->value);
+  };
+  const auto intOrString = [&](auto& field) {
+    if (field && field->isString) f(field->stringValue);
+  };
+  intOrString(tmpl.activeDeadlineSeconds);
+  text(tmpl.timeout);
+  text(tmpl.pendingTimeout);
+  intOrString(tmpl.parallelism);
+  text(tmpl.suspendDuration);
+  if (tmpl.retryStrategy) {
+    auto& rs = *tmpl.retryStrategy;
+    intOrString(rs.limit);
+    text(rs.retryPolicy);
+    if (rs.backoff) {
+      text(rs.backoff->duration);
+      intOrString(rs.backoff->factor);
+      text(rs.backoff->cap);
+      text(rs.backoff->maxDuration);
+    }
+  }
+  for (auto& s : tmpl.command)
+    f(s);
+  for (auto& s : tmpl.args)
+    f(s);
+  f(tmpl.scriptSource);
 }
-void substituteIn(std::optional<IntOrString>& field, const Params& params) {
-  if (field && field->isString) field->stringValue = substituteParams(field->stringValue, params);
+
+// substituteParams leaves text without `{{` as it is, so a template none of whose fields has one comes out
+// of processTemplate unchanged, whatever the parameters.
+bool mentionsParams(const Template& tmpl) {
+  bool found = false;
+  forEachParamField(tmpl, [&](const std::string& s) { found = found || s.find("{{") != std::string::npos; });
+  return found;
 }
 } // namespace
 
@@ -449,6 +486,7 @@ const Operator::PreparedTemplate& Operator::prepared(const Template& found) {
     prep.header = prep.merged;
     prep.header.steps.clear();
     prep.header.tasks.clear();
+    prep.substitutes = mentionsParams(prep.header);
     it = prepared_.emplace(&found, std::move(prep)).first;
   }
   return it->second;
@@ -458,27 +496,7 @@ const Operator::PreparedTemplate& Operator::prepared(const Template& found) {
 // tasks are substituted per call where they run).
 Template Operator::processTemplate(const Template& tmpl, const Params& params) const {
   Template out = tmpl;
-  substituteIn(out.activeDeadlineSeconds, params);
-  substituteIn(out.timeout, params);
-  substituteIn(out.pendingTimeout, params);
-  substituteIn(out.parallelism, params);
-  substituteIn(out.suspendDuration, params);
-  if (out.retryStrategy) {
-    auto& rs = *out.retryStrategy;
-    substituteIn(rs.limit, params);
-    substituteIn(rs.retryPolicy, params);
-    if (rs.backoff) {
-      substituteIn(rs.backoff->duration, params);
-      substituteIn(rs.backoff->factor, params);
-      substituteIn(rs.backoff->cap, params);
-      substituteIn(rs.backoff->maxDuration, params);
-    }
-  }
-  for (auto& s : out.command)
-    s = substituteParams(s, params);
-  for (auto& s : out.args)
-    s = substituteParams(s, params);
-  out.scriptSource = substituteParams(out.scriptSource, params);
+  forEachParamField(out, [&](std::string& s) { s = substituteParams(s, params); });
   return out;
 }
 
@@ -503,6 +521,30 @@ std::optional<ControllerError> Operator::checkTemplateTimeouts(const Template& t
   if (auto e = check(tmpl.pendingTimeout, true)) return e;
   if (due && now_ < *due) requeueAt(*due); // v4.1 requeues at the earliest template deadline
   return std::nullopt;
+}
+
+// The parameters a template call has in scope: its inputs, the workflow's, the node's name, and the caller's
+// `item` and dotted arguments.
+Params Operator::callScope(const Template& merged, const TemplateCall& call,
+                           const std::string& nodeName) const {
+  Params scope;
+  for (const auto& input : merged.inputs) {
+    std::string value;
+    if (auto it = call.arguments.find(input.name.value); it != call.arguments.end())
+      value = it->second;
+    else if (input.value)
+      value = input.value->value;
+    scope["inputs.parameters." + input.name.value] = value;
+  }
+  scope["workflow.name"] = workflow_.name.value;
+  // operator.go: setGlobalParameters — every spec.arguments parameter with a value is a global
+  // `{{workflow.parameters.<name>}}`, usable in any template, e.g. as a step's withParam.
+  for (const auto& p : workflow_.arguments)
+    if (p.value) scope["workflow.parameters." + p.name.value] = p.value->value;
+  scope["node.name"] = nodeName;
+  for (const auto& [k, v] : call.arguments)
+    if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
+  return scope;
 }
 
 // operator.go: executeTemplate
@@ -540,27 +582,15 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
                                       ended_by::kConfigError});
   const PreparedTemplate& prep = prepared(*found);
   const Template& merged = prep.merged;
-  Params params = call.arguments;
+  // The scope feeds processTemplate and a steps or DAG body: a leaf none of whose fields mentions a
+  // parameter needs none, and is used as prepared (processTemplate would return it unchanged).
+  const bool composite = merged.type == TemplateType::Steps || merged.type == TemplateType::Dag;
+  const bool needsScope = prep.substitutes || composite;
   Params scope;
-  for (const auto& input : merged.inputs) {
-    std::string value;
-    if (auto it = call.arguments.find(input.name.value); it != call.arguments.end())
-      value = it->second;
-    else if (input.value)
-      value = input.value->value;
-    scope["inputs.parameters." + input.name.value] = value;
-  }
-  scope["workflow.name"] = workflow_.name.value;
-  // operator.go: setGlobalParameters — every spec.arguments parameter with a value is a global
-  // `{{workflow.parameters.<name>}}`, usable in any template, e.g. as a step's withParam.
-  for (const auto& p : workflow_.arguments)
-    if (p.value) scope["workflow.parameters." + p.name.value] = p.value->value;
-  scope["node.name"] = nodeName;
-  for (const auto& [k, v] : params)
-    if (k.find('.') != std::string::npos || k == "item") scope[k] = v;
-  Template tmpl = processTemplate(prep.header, scope);
-
-  if (node && node->fulfilled()) return node;
+  if (needsScope) scope = callScope(merged, call, nodeName);
+  std::optional<Template> processed;
+  if (prep.substitutes) processed = processTemplate(prep.header, scope);
+  const Template& tmpl = processed ? *processed : prep.header;
 
   if (auto e = checkTemplateTimeouts(tmpl, node)) {
     *errOut = *e;
@@ -574,84 +604,86 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     return node;
   }
 
-  std::string retryNodeName;
-  std::string execName = nodeName;
-  Params retryScopeOut;
+  // The node that runs the template: this one, or with a retry strategy (this one is then the Retry node) its
+  // current attempt. Pointed at, not copied: every visit of a fan-out's items comes through here.
+  const std::string* execName = &nodeName;
+  std::string newAttemptName;
   const RetryStrategy* strategy = retryStrategyFor(tmpl);
   if (strategy) {
-    retryNodeName = nodeName;
     Node* retry = node;
     if (!retry)
       retry = &initializeNode(nodeName, NodeType::Retry, tmpl.name.value, opts.boundaryId, NodePhase::Running,
                               opts);
     opts.retried = true;
-    const auto decision = processNodeRetries(*retry, *strategy, opts);
+    // processNodeRetries adds no children and changes none, so one walk over them serves both.
+    bool childrenDone = true;
+    const auto attempts = attemptsOf(*retry, &childrenDone);
+    const auto decision = processNodeRetries(*retry, *strategy, attempts, opts);
     if (decision.error) {
       *errOut = *decision.error;
       return &markNodeError(*retry, *decision.error);
     }
     if (!decision.continueExecution) return retry;
-    const auto attempts = attemptsOf(*retry);
     Node* last = attempts.empty() ? nullptr : &nodeAt(attempts.back());
-    const bool childrenDone =
-        std::all_of(retry->children.begin(), retry->children.end(), [&](const std::string& id) {
-          const Node* child = findNodeById(id);
-          return !child || child->fulfilled();
-        });
     if (retry->fulfilled() && childrenDone) {
       if (last) retry->exitCode = last->exitCode;
       return retry;
     }
     int retryNum;
     if (last && !last->fulfilled()) {
-      execName = last->name;
+      execName = &last->name; // a node's name never changes, and nodes stay where they are
       retryNum = static_cast<int>(attempts.size()) - 1;
     } else {
       if (attempts.size() >= limits_.maxAttemptsPerRetryNode) {
         limitHit_ = true;
         noteSimulatorBound("argosim: more than " + std::to_string(limits_.maxAttemptsPerRetryNode) +
-                           " attempts of " + retryNodeName + " are not simulated (retries without a limit?)");
+                           " attempts of " + nodeName + " are not simulated (retries without a limit?)");
         return retry;
       }
       retryNum = static_cast<int>(attempts.size());
-      execName = retryNodeName + "(" + std::to_string(retryNum) + ")";
-      addChildNode(retryNodeName, execName);
+      newAttemptName = nodeName + "(" + std::to_string(retryNum) + ")";
+      execName = &newAttemptName;
+      addChildNode(nodeName, newAttemptName);
     }
-    // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template.
-    Params& retryScope = retryScopeOut;
-    retryScope = scope;
-    retryScope["retries"] = std::to_string(retryNum);
-    retryScope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
-    retryScope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
-    if (profile_.lastRetryMessage) retryScope["lastRetry.message"] = last ? last->message : "";
-    tmpl = processTemplate(prep.header, retryScope);
+    // operator.go: executeTemplate injects {{retries}} and {{lastRetry.*}} into every attempt's template. The
+    // call's own scope is not needed any more, so the attempt's is made in place.
+    if (needsScope) {
+      scope["retries"] = std::to_string(retryNum);
+      scope["lastRetry.exitCode"] = last && last->exitCode ? std::to_string(*last->exitCode) : "0";
+      scope["lastRetry.status"] = last ? nodePhaseName(last->phase) : "";
+      if (profile_.lastRetryMessage) scope["lastRetry.message"] = last ? last->message : "";
+    }
+    if (processed) {
+      processed = processTemplate(prep.header, scope);
+      strategy = retryStrategyFor(tmpl); // the attempt's, substituted with the attempt's scope
+    }
     opts.attempt = retryNum;
   }
 
   ControllerError err;
   Node* result = nullptr;
-  TemplateCall execCall = call;
-  execCall.arguments = strategy ? retryScopeOut : scope;
   switch (tmpl.type) {
   case TemplateType::Steps:
-    result = executeSteps(execName, merged, execCall, opts);
+    result = executeSteps(*execName, merged,
+                          TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Dag:
-    result = executeDag(execName, merged, execCall, opts);
+    result = executeDag(*execName, merged,
+                        TemplateCall{call.templateName, std::move(scope), call.stepOrTaskName}, opts);
     break;
   case TemplateType::Suspend:
-    result = executeSuspend(execName, tmpl, opts, &err);
+    result = executeSuspend(*execName, tmpl, opts, &err);
     break;
   case TemplateType::Unknown: {
     ControllerError missing{ControllerError::Kind::Generic,
                             "Template '" + tmpl.name.value + "' missing specification",
                             ended_by::kConfigError};
     *errOut = missing;
-    return &initializeNode(execName, NodeType::Skipped, tmpl.name.value, opts.boundaryId, NodePhase::Error,
+    return &initializeNode(*execName, NodeType::Skipped, tmpl.name.value, opts.boundaryId, NodePhase::Error,
                            opts, missing.message);
   }
   default:
-    result = executeLeaf(execName, tmpl, execCall, opts, &err);
+    result = executeLeaf(*execName, tmpl, call.stepOrTaskName, opts, &err);
     break;
   }
   if (limitHit_) return result;
@@ -661,7 +693,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
       *errOut = err;
       return result;
     }
-    if (Node* failed = findNode(execName)) result = &markNodeError(*failed, err);
+    if (Node* failed = findNode(*execName)) result = &markNodeError(*failed, err);
     bool release = true;
     if (strategy) {
       const std::string policy = actualRetryPolicy(*strategy);
@@ -673,13 +705,13 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     }
   }
 
-  Node* executed = findNode(execName);
+  Node* executed = findNode(*execName);
   if (!executed) return result;
-  if (!retryNodeName.empty()) {
-    Node* retry = findNode(retryNodeName);
+  if (strategy) {
+    Node* retry = findNode(nodeName);
     if (!retry->fulfilled() && executed->fulfilled()) {
       ControllerError again;
-      retry = executeTemplate(retryNodeName, call, opts, &again);
+      retry = executeTemplate(nodeName, call, opts, &again);
       if (!again.message.empty()) {
         *errOut = again;
         return &markNodeError(*executed, again);

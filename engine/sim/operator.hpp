@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,12 +23,14 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace argosim {
 
 struct DagContext;
 struct DagShape;
+struct StepGroupExpansion;
 
 // What the caller of executeTemplate passes down (Argo's executeTemplateOpts).
 struct ExecuteOptions {
@@ -44,6 +47,29 @@ struct TemplateCall {
   std::string templateName;
   Params arguments;
   std::string stepOrTaskName; // "" for the entrypoint and exit handlers
+};
+
+// Hashes a std::string and a std::string_view alike, so maps keyed by names can be searched with a view
+// (C++20 heterogeneous lookup) instead of a temporary string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A children entry as (parent id, child id), hashed and compared alike as strings or views, so it can be
+// looked up without building a key.
+using ChildEdge = std::pair<std::string, std::string>;
+struct ChildEdgeHash {
+  using is_transparent = void;
+  template <class Pair> std::size_t operator()(const Pair& e) const {
+    return std::hash<std::string_view>{}(e.first) * 31 + std::hash<std::string_view>{}(e.second);
+  }
+};
+struct ChildEdgeEqual {
+  using is_transparent = void;
+  template <class A, class B> bool operator()(const A& a, const B& b) const {
+    return a.first == b.first && a.second == b.second;
+  }
 };
 
 class Operator {
@@ -81,6 +107,7 @@ private:
                        const std::string& boundaryId, NodePhase phase, const ExecuteOptions& opts,
                        const std::string& message = "");
   void addChildNode(const std::string& parentName, const std::string& childName);
+  void addChild(Node& parent, const std::string& childId);
   Node& markNodePhase(Node& node, NodePhase phase, std::optional<std::string> message = std::nullopt,
                       const char* endedBy = nullptr);
   Node& markNodeError(Node& node, const ControllerError& err);
@@ -105,9 +132,11 @@ private:
   struct PreparedTemplate {
     Template merged;
     Template header;
+    bool substitutes = false; // whether processTemplate can change `header` (a field holds a `{{`)
   };
   const PreparedTemplate& prepared(const Template& found);
   Template processTemplate(const Template& tmpl, const Params& params) const;
+  Params callScope(const Template& merged, const TemplateCall& call, const std::string& nodeName) const;
   std::optional<ControllerError> checkTemplateTimeouts(const Template& tmpl, Node* node);
   std::optional<ControllerError> checkParallelism(const Template& tmpl, Node* node,
                                                   const std::string& boundaryId);
@@ -118,17 +147,21 @@ private:
     bool continueExecution = true;
     std::optional<ControllerError> error;
   };
-  RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy, ExecuteOptions& opts);
-  std::vector<int> attemptsOf(const Node& retryNode) const;
+  RetryDecision processNodeRetries(Node& retryNode, const RetryStrategy& strategy,
+                                   const std::vector<int>& attempts, ExecuteOptions& opts);
+  // `allFulfilled`, when given, is cleared unless every child that exists (attempt or hook) is fulfilled.
+  std::vector<int> attemptsOf(const Node& retryNode, bool* allFulfilled = nullptr) const;
   // types.go RetryPolicyActual.
   std::string actualRetryPolicy(const RetryStrategy& strategy) const;
 
   // operator_pod.cpp (executeContainer, createWorkflowPod, podBuilder.build, getDeadline)
-  Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
+  // A leaf's call matters only through its step or task name (a scenario key).
+  Node* executeLeaf(const std::string& nodeName, const Template& tmpl, const std::string& stepOrTaskName,
                     const ExecuteOptions& opts, ControllerError* errOut);
-  std::optional<ControllerError> createWorkflowPod(Node& node, const Template& tmpl, const TemplateCall& call,
+  std::optional<ControllerError> createWorkflowPod(Node& node, const Template& tmpl,
+                                                   const std::string& stepOrTaskName,
                                                    const ExecuteOptions& opts);
-  AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const TemplateCall& call,
+  AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const std::string& stepOrTaskName,
                                 std::string* source) const;
 
   // operator_composite.cpp
@@ -141,6 +174,8 @@ private:
                        ControllerError* errOut);
   Node& executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
                          const std::string& boundaryId, bool onExitTemplate, const Params& scope);
+  std::shared_ptr<const StepGroupExpansion> expandStepGroup(const std::vector<WorkflowStep>& group,
+                                                            const std::string& sgName, const Params& scope);
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
   DagShape& dagShape(const Template& tmpl);
   void executeDagTask(DagContext& dag, const std::string& root, const Params& scope);
@@ -158,9 +193,9 @@ private:
   const ArgoProfile& profile_;
 
   std::deque<Node> nodes_; // a deque: references stay valid as nodes are added
-  std::unordered_map<std::string, int> nodeByName_;
-  std::unordered_map<std::string, int> nodeById_;
-  std::unordered_set<std::string> childEdges_; // "parentId\nchildId" of every children entry
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeByName_;
+  std::unordered_map<std::string, int, StringHash, std::equal_to<>> nodeById_;
+  std::unordered_set<ChildEdge, ChildEdgeHash, ChildEdgeEqual> childEdges_; // every children entry
   std::vector<Pod> pods_;
   std::set<Nanos> timers_;
   std::vector<TimelineEvent> events_;
@@ -168,9 +203,14 @@ private:
   std::unordered_set<std::string> deadlinesSeen_;
   std::unordered_set<std::string> boundsReported_;
   std::vector<Diagnostic> diagnostics_;
-  std::map<std::string, std::string> podBehaviourSource_; // node id -> where its behaviour came from
+  std::unordered_map<std::string, std::string>
+      podBehaviourSource_; // node id -> where its behaviour came from
   std::unordered_map<const Template*, PreparedTemplate> prepared_;
   std::unordered_map<const Template*, std::shared_ptr<DagShape>> dagShapes_;
+  // The last expansion of each running step group, by its node's name: every reconcile visits every child of
+  // a fan-out, and expanding thousands of items again each time cost more than visiting them. Shared, so a
+  // recursive call of the same group can replace the entry while an outer frame still reads the old one.
+  std::unordered_map<std::string, std::shared_ptr<const StepGroupExpansion>> stepGroupExpansions_;
 
   Nanos now_ = 0;
   bool started_ = false;

@@ -171,6 +171,75 @@ void Operator::updateOutboundNodes(const std::string& nodeName, const Template& 
   if (Node* node = findNode(nodeName)) node->outboundNodes = std::move(outbound);
 }
 
+// steps.go resolveReferences + expandStepGroup for one step group: each step's call with the scope
+// substituted, and each child it makes, with its node name and id, its `when` and its template call. A pure
+// function of the group, the scope and the group's node name; the group is a step list of a prepared
+// template, which stays where it is and unchanged while the operator runs, so its address identifies it.
+struct StepGroupExpansion {
+  const std::vector<WorkflowStep>* group = nullptr;
+  Params scope;
+  struct Step {
+    Invocation call;                        // resolved
+    std::optional<std::string> fanOutError; // the group errs here; later steps are not expanded
+    bool noItems = false;                   // a fan-out over no items: a Skipped node stands for the step
+  };
+  std::vector<Step> steps; // reserved for the whole group up front: children point at their step's call
+  struct Child {
+    const Invocation* call;
+    std::string nodeName;
+    std::string nodeId;
+    std::optional<std::string> when;
+    TemplateCall templateCall;
+  };
+  std::vector<Child> children;
+  // Whether any step has an exit hook or continueOn: only then does a finished child need to know its step.
+  bool hooksOrContinueOn = false;
+};
+
+std::shared_ptr<const StepGroupExpansion> Operator::expandStepGroup(const std::vector<WorkflowStep>& group,
+                                                                    const std::string& sgName,
+                                                                    const Params& scope) {
+  auto& cached = stepGroupExpansions_[sgName];
+  if (cached && cached->group == &group && cached->scope == scope) return cached;
+  auto expansion = std::make_shared<StepGroupExpansion>();
+  expansion->group = &group;
+  expansion->scope = scope;
+  expansion->steps.reserve(group.size());
+  for (const auto& original : group) {
+    auto& step = expansion->steps.emplace_back();
+    step.call = resolveReferences(original, scope);
+    const Invocation& call = step.call;
+    expansion->hooksOrContinueOn = expansion->hooksOrContinueOn || !exitTemplateOf(call).empty() ||
+                                   call.continueOn.failed || call.continueOn.error;
+    // Items share their step's resolved call (a copy per item would copy a withItems list once per item).
+    const auto addItem = [&](const std::string& suffix, const Params& itemParams) {
+      std::optional<std::string> when;
+      if (call.when)
+        when = itemParams.empty() ? call.when->value : substituteParams(call.when->value, itemParams);
+      std::string nodeName = sgName + "." + suffix;
+      std::string id = nodeId(workflow_.name.value, nodeName);
+      expansion->children.push_back(
+          {&call, std::move(nodeName), std::move(id), std::move(when),
+           TemplateCall{call.templateName.value, argumentsOf(call, itemParams), original.name.value}});
+    };
+    if (!shouldExpand(call)) {
+      addItem(call.name.value, {});
+      continue;
+    }
+    const auto fan = expandFanOut(call, scope, limits_.maxFanOut);
+    if (!fan.ok) {
+      step.fanOutError = fan.error;
+      break;
+    }
+    step.noItems = fan.items.empty();
+    expansion->children.reserve(expansion->children.size() + fan.items.size());
+    for (const auto& item : fan.items)
+      addItem(item.name, item.params);
+  }
+  cached = expansion;
+  return expansion;
+}
+
 // steps.go: executeStepGroup
 Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const std::string& sgName,
                                  const std::string& boundaryId, bool onExitTemplate, const Params& scope) {
@@ -183,86 +252,65 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
   };
   if (sg->fulfilled() && childrenFulfilled(*sg)) return *sg;
 
-  // resolveReferences + expandStepGroup: substitute, then fan out. Items share their step's resolved call
-  // (copying it per item would copy a withItems list once per item).
-  std::vector<Invocation> resolved;
-  resolved.reserve(group.size());
-  struct Expanded {
-    const Invocation* call;
-    std::string name; // the node-name suffix: the step's name, with the item's for a fan-out
-    std::optional<std::string> when;
-    std::string originalName;
-    Params itemParams;
-  };
-  std::vector<Expanded> steps;
-  for (const auto& original : group) {
-    const Invocation& step = resolved.emplace_back(resolveReferences(original, scope));
-    const auto when = [&](const Params& params) -> std::optional<std::string> {
-      if (!step.when) return std::nullopt;
-      return params.empty() ? step.when->value : substituteParams(step.when->value, params);
-    };
-    if (!shouldExpand(step)) {
-      steps.push_back({&step, step.name.value, when({}), original.name.value, {}});
-      continue;
-    }
-    auto fan = expandFanOut(step, scope, limits_.maxFanOut);
-    if (!fan.ok)
+  const auto expansion = expandStepGroup(group, sgName, scope);
+  for (const auto& step : expansion->steps) {
+    if (step.fanOutError)
       return markNodeError(
-          *sg, ControllerError{ControllerError::Kind::Generic, fan.error, ended_by::kConfigError});
-    if (fan.items.empty()) {
-      const std::string childName = sgName + "." + step.name.value;
-      if (!findNode(childName)) {
-        ExecuteOptions skipped;
-        skipped.boundaryId = boundaryId;
-        initializeNode(childName, NodeType::Skipped, step.templateName.value, boundaryId, NodePhase::Skipped,
-                       skipped, "Skipped, empty params");
-        addChildNode(sgName, childName);
-      }
+          *sg, ControllerError{ControllerError::Kind::Generic, *step.fanOutError, ended_by::kConfigError});
+    if (!step.noItems) continue;
+    const std::string childName = sgName + "." + step.call.name.value;
+    if (!findNode(childName)) {
+      ExecuteOptions skipped;
+      skipped.boundaryId = boundaryId;
+      initializeNode(childName, NodeType::Skipped, step.call.templateName.value, boundaryId,
+                     NodePhase::Skipped, skipped, "Skipped, empty params");
+      addChildNode(sgName, childName);
     }
-    steps.reserve(steps.size() + fan.items.size());
-    for (auto& item : fan.items)
-      steps.push_back(
-          {&step, std::move(item.name), when(item.params), original.name.value, std::move(item.params)});
   }
 
-  std::unordered_map<std::string, const Expanded*> stepOfChild;
-  for (const auto& s : steps) {
-    const std::string childName = sgName + "." + s.name;
+  // The same for every child: built once, not per child per reconcile.
+  ExecuteOptions skippedOpts;
+  skippedOpts.boundaryId = boundaryId;
+  ExecuteOptions childOpts = skippedOpts;
+  childOpts.onExitTemplate = onExitTemplate;
+  using Child = StepGroupExpansion::Child;
+  std::unordered_map<std::string, const Child*> stepOfChild; // only filled when hooksOrContinueOn
+  const auto noteStep = [&](const Child& c) {
+    if (expansion->hooksOrContinueOn) stepOfChild[c.nodeName] = &c;
+  };
+  for (const auto& c : expansion->children) {
+    const std::string& childName = c.nodeName;
     // executeTemplate returns a finished child as it is (handleNodeFulfilled): a fan-out of thousands would
-    // otherwise build each one's arguments again on every reconcile. Not for a `when` (its skip has its own
+    // otherwise go through it for each one on every reconcile. Not for a `when` (its skip has its own
     // path) nor where executeTemplate would first stop at the recursion bound.
-    if (!s.when && stackDepth_ + 1 < kMaxStackDepth) {
+    if (!c.when && stackDepth_ + 1 < kMaxStackDepth) {
       if (Node* done = findNode(childName); done && done->fulfilled()) {
         if (limitHit_) return *findNode(sgName);
-        stepOfChild[childName] = &s;
-        addChildNode(sgName, childName);
+        noteStep(c);
+        addChild(*sg, c.nodeId);
         continue;
       }
     }
-    const std::string when = s.when.value_or("");
+    const std::string_view when = c.when ? std::string_view(*c.when) : std::string_view();
     const auto proceed = evaluateWhen(when);
-    ExecuteOptions childOpts;
-    childOpts.boundaryId = boundaryId;
     if (!proceed.ok) {
       ControllerError err{ControllerError::Kind::Generic, proceed.error, ended_by::kConfigError};
       if (!findNode(childName))
-        initializeNode(childName, NodeType::Skipped, s.call->templateName.value, boundaryId, NodePhase::Error,
-                       childOpts, err.message);
+        initializeNode(childName, NodeType::Skipped, c.call->templateName.value, boundaryId, NodePhase::Error,
+                       skippedOpts, err.message);
       addChildNode(sgName, childName);
       return markNodeError(*findNode(sgName), err);
     }
     if (!proceed.value) {
       if (!findNode(childName)) {
-        initializeNode(childName, NodeType::Skipped, s.call->templateName.value, boundaryId,
-                       NodePhase::Skipped, childOpts, "when '" + when + "' evaluated false");
+        initializeNode(childName, NodeType::Skipped, c.call->templateName.value, boundaryId,
+                       NodePhase::Skipped, skippedOpts, "when '" + std::string(when) + "' evaluated false");
         addChildNode(sgName, childName);
       }
       continue;
     }
-    childOpts.onExitTemplate = onExitTemplate;
     ControllerError err;
-    TemplateCall childCall{s.call->templateName.value, argumentsOf(*s.call, s.itemParams), s.originalName};
-    Node* child = executeTemplate(childName, childCall, childOpts, &err);
+    Node* child = executeTemplate(childName, c.templateCall, childOpts, &err);
     if (limitHit_) return *findNode(sgName);
     if (!err.message.empty()) {
       switch (err.kind) {
@@ -280,20 +328,21 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
       }
     }
     if (child) {
-      stepOfChild[childName] = &s;
-      addChildNode(sgName, childName);
+      noteStep(c);
+      addChild(*sg, c.nodeId);
     }
   }
 
   sg = findNode(sgName);
   bool completed = true;
-  const auto children = sg->children;
-  for (const auto& id : children) {
-    Node* child = const_cast<Node*>(findNodeById(id));
+  // By index up to the count now: exit hooks may add nodes, but children are only ever appended.
+  const std::size_t childCount = sg->children.size();
+  for (std::size_t i = 0; i < childCount; ++i) {
+    Node* child = const_cast<Node*>(findNodeById(sg->children[i]));
     if (!child) continue;
     if (!child->fulfilled()) {
       completed = false;
-    } else if (completedPhase(child->phase)) {
+    } else if (expansion->hooksOrContinueOn && completedPhase(child->phase)) {
       auto it = stepOfChild.find(child->name);
       if (it == stepOfChild.end()) continue;
       ControllerError err;
@@ -306,6 +355,7 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
     if (sg->fulfilled()) return markNodePhase(*sg, NodePhase::Running);
     return *sg;
   }
+  stepGroupExpansions_.erase(sgName); // done: a later visit returns early, or expands again
   for (const auto& id : sg->children) {
     const Node* child = findNodeById(id);
     if (!child || !isFailedOrError(child->phase)) continue;
@@ -867,7 +917,10 @@ Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl
 // operator.go: checkParallelism — workflow and template parallelism, and template-level failFast.
 std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, Node* node,
                                                           const std::string& boundaryId) {
-  const ControllerError reached{ControllerError::Kind::ParallelismReached, "Max parallelism reached", ""};
+  // Built only when returned: every visit of every node comes through here.
+  const auto reached = [] {
+    return ControllerError{ControllerError::Kind::ParallelismReached, "Max parallelism reached", ""};
+  };
   const auto activePods = [&](const std::string& boundary) {
     std::int64_t n = 0;
     for (const auto& x : nodes_)
@@ -910,12 +963,12 @@ std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, 
     return true;
   };
 
-  if (workflow_.parallelism && activePods("") >= workflow_.parallelism->value) return reached;
+  if (workflow_.parallelism && activePods("") >= workflow_.parallelism->value) return reached();
   if (node && (tmpl.type == TemplateType::Dag || tmpl.type == TemplateType::Steps)) {
-    if (failFast(tmpl, node->id)) return reached;
+    if (failFast(tmpl, node->id)) return reached();
     if (tmpl.parallelism) {
       const auto p = resolveInt64(*tmpl.parallelism);
-      if (p.ok && activePods(node->id) >= p.value) return reached;
+      if (p.ok && activePods(node->id) >= p.value) return reached();
     }
   }
   if (!boundaryId.empty() &&
@@ -923,10 +976,10 @@ std::optional<ControllerError> Operator::checkParallelism(const Template& tmpl, 
     const Node* boundary = findNodeById(boundaryId);
     const Template* boundaryTemplate = boundary ? resolveTemplate(boundary->templateName) : nullptr;
     if (boundaryTemplate) {
-      if (failFast(*boundaryTemplate, boundaryId)) return reached;
+      if (failFast(*boundaryTemplate, boundaryId)) return reached();
       if (boundaryTemplate->parallelism) {
         const auto p = resolveInt64(*boundaryTemplate->parallelism);
-        if (p.ok && countChildren(boundaryId, true) >= p.value) return reached;
+        if (p.ok && countChildren(boundaryId, true) >= p.value) return reached();
       }
     }
   }

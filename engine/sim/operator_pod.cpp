@@ -30,22 +30,23 @@ std::string stripAttemptSuffix(const std::string& name) {
 } // namespace
 
 // operator.go: executeContainer (and executeScript, executeResource, … which create a pod the same way).
-Node* Operator::executeLeaf(const std::string& nodeName, const Template& tmpl, const TemplateCall& call,
-                            const ExecuteOptions& opts, ControllerError* errOut) {
+Node* Operator::executeLeaf(const std::string& nodeName, const Template& tmpl,
+                            const std::string& stepOrTaskName, const ExecuteOptions& opts,
+                            ControllerError* errOut) {
   Node* node = findNode(nodeName);
   if (!node) {
     node =
         &initializeNode(nodeName, NodeType::Pod, tmpl.name.value, opts.boundaryId, NodePhase::Pending, opts);
   }
   if (node->fulfilled()) return node;
-  if (auto err = createWorkflowPod(*node, tmpl, call, opts)) *errOut = *err;
+  if (auto err = createWorkflowPod(*node, tmpl, stepOrTaskName, opts)) *errOut = *err;
   return node;
 }
 
 // workflowpod.go: createWorkflowPod — a node keeps the pod it has; a new pod's deadlines are fixed when it is
 // built.
 std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Template& tmpl,
-                                                           const TemplateCall& call,
+                                                           const std::string& stepOrTaskName,
                                                            const ExecuteOptions& opts) {
   if (node.podIndex >= 0) return std::nullopt;
 
@@ -100,7 +101,7 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
   pod.nodeIndex = nodeIndex(node.name);
   pod.createdAt = now_;
   std::string source;
-  pod.behaviour = behaviourFor(node, tmpl, call, &source);
+  pod.behaviour = behaviourFor(node, tmpl, stepOrTaskName, &source);
   pod.activeDeadlineSeconds = ads;
   if (argoDeadline) pod.executorDeadline = wholeSecond(*argoDeadline);
   node.podIndex = static_cast<int>(pods_.size());
@@ -114,13 +115,13 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
 
 // scenario.md "Which entry a pod gets": full name, display name, step/task name, template name, `default`;
 // then the container's own `sleep N; exit M`; then 10 s and exit 0.
-AttemptBehaviour Operator::behaviourFor(const Node& node, const Template& tmpl, const TemplateCall& call,
-                                        std::string* source) const {
+AttemptBehaviour Operator::behaviourFor(const Node& node, const Template& tmpl,
+                                        const std::string& stepOrTaskName, std::string* source) const {
   const std::string fullName = node.retried ? stripAttemptSuffix(node.name) : node.name;
   const std::string displayName = node.retried ? stripAttemptSuffix(node.displayName) : node.displayName;
   const int index = node.attempt.value_or(0);
   for (const std::string& key :
-       {fullName, displayName, call.stepOrTaskName, tmpl.name.value, std::string("default")}) {
+       {fullName, displayName, stepOrTaskName, tmpl.name.value, std::string("default")}) {
     if (key.empty()) continue;
     for (const auto& [name, behaviour] : scenario_.pods) {
       if (name.value != key || behaviour.attempts.empty()) continue;

@@ -3,7 +3,10 @@
 #include "engine/time/wall_clock.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace argosim {
 
@@ -20,10 +23,15 @@ Result Operator::takeResult() {
   r.workflow.startedAt = 0;
   r.workflow.finishedAt = workflowFinishedAt_;
 
-  std::unordered_map<std::string, std::string> parentOf;
-  for (const auto& n : nodes_)
-    for (const auto& child : n.children)
-      parentOf.emplace(child, n.id);
+  // The first node (in creation order) listing each id as a child, by views of the children lists, which stay
+  // in place: ids are moved into the records below, so the parent's is read from its record at the end.
+  std::unordered_map<std::string_view, std::size_t> parentOf;
+  parentOf.reserve(nodes_.size());
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    for (const auto& child : nodes_[i].children)
+      parentOf.emplace(child, i);
+  std::vector<std::pair<std::size_t, std::size_t>> parents; // (record, parent record)
+  parents.reserve(nodes_.size());
 
   r.nodes.reserve(nodes_.size());
   for (auto& n : nodes_) {
@@ -33,7 +41,8 @@ Result Operator::takeResult() {
     rec.displayName = std::move(n.displayName);
     rec.type = nodeTypeName(n.type);
     rec.templateName = std::move(n.templateName);
-    if (auto it = parentOf.find(rec.id); it != parentOf.end()) rec.parent = it->second;
+    if (auto it = parentOf.find(rec.id); it != parentOf.end())
+      parents.emplace_back(r.nodes.size(), it->second);
     for (const auto& child : n.children)
       if (findNodeById(child)) rec.children.push_back(child);
     rec.boundaryId = std::move(n.boundaryId);
@@ -56,9 +65,14 @@ Result Operator::takeResult() {
     }
     r.nodes.push_back(std::move(rec));
   }
+  for (const auto& [record, parent] : parents)
+    r.nodes[record].parent = r.nodes[parent].id;
   r.events = std::move(events_);
-  std::stable_sort(r.events.begin(), r.events.end(),
-                   [](const TimelineEvent& a, const TimelineEvent& b) { return a.t < b.t; });
+  // Events come in reconcile order, which is time order but for a pod's change stamped at its own, earlier
+  // time; a fan-out's tens of thousands are usually in order already, and checking is cheaper than sorting.
+  const auto byTime = [](const TimelineEvent& a, const TimelineEvent& b) { return a.t < b.t; };
+  if (!std::is_sorted(r.events.begin(), r.events.end(), byTime))
+    std::stable_sort(r.events.begin(), r.events.end(), byTime);
   r.deadlines = std::move(deadlines_);
   r.diagnostics = std::move(diagnostics_);
   return r;

@@ -26,20 +26,22 @@ std::string Operator::actualRetryPolicy(const RetryStrategy& s) const {
 }
 
 // operator.go: getChildNodeIdsRetried — only children flagged `retried` are attempts; hooks are not.
-std::vector<int> Operator::attemptsOf(const Node& retryNode) const {
+std::vector<int> Operator::attemptsOf(const Node& retryNode, bool* allFulfilled) const {
   std::vector<int> attempts;
   for (const auto& id : retryNode.children) {
     const auto it = nodeById_.find(id);
-    if (it != nodeById_.end() && nodes_[static_cast<std::size_t>(it->second)].retried)
-      attempts.push_back(it->second);
+    if (it == nodeById_.end()) continue;
+    const Node& child = nodes_[static_cast<std::size_t>(it->second)];
+    if (child.retried) attempts.push_back(it->second);
+    if (allFulfilled && !child.fulfilled()) *allFulfilled = false;
   }
   return attempts;
 }
 
+// `attempts` are attemptsOf(retry).
 Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStrategy& s,
-                                                     ExecuteOptions& opts) {
+                                                     const std::vector<int>& attempts, ExecuteOptions& opts) {
   if (retry.fulfilled()) return {};
-  const auto attempts = attemptsOf(retry);
   if (attempts.empty()) return {};
   Node& last = nodeAt(attempts.back());
   if (!last.fulfilled()) return {};

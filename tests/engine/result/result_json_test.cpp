@@ -7,6 +7,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 TEST_CASE("result JSON: the seed case's fields, times in seconds, null for what did not happen") {
   const char* yaml = R"(apiVersion: argoproj.io/v1alpha1
@@ -76,4 +77,21 @@ TEST_CASE("result JSON: strings are escaped as nlohmann does, invalid UTF-8 repl
   CHECK(written.find(R"("message":"quote \" backslash \\ tab \t nul-free \u0001 bad )") != std::string::npos);
   CHECK(nlohmann::json::parse(written)["workflow"]["message"].get<std::string>().find("\xef\xbf\xbd") !=
         std::string::npos);
+}
+
+TEST_CASE("result JSON: each byte, alone and among plain text, is written as nlohmann's dump writes it") {
+  std::vector<std::string> samples = {"", "plain-name(0:a)", "caf\xc3\xa9", "\xe2\x80\xa8",
+                                      "\xf0\x9f\x98\x80"};
+  for (int b = 0; b < 256; ++b) {
+    samples.push_back(std::string(1, static_cast<char>(b)));
+    samples.push_back("step-" + std::string(1, static_cast<char>(b)) + "-end");
+  }
+  for (const auto& s : samples) {
+    argosim::Result r;
+    r.workflow.message = s;
+    const std::string expected =
+        "\"message\":" + nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    INFO("byte string of length " << s.size());
+    CHECK(argosim::resultToJson(r).find(expected) != std::string::npos);
+  }
 }
