@@ -2,6 +2,7 @@
 import { instantiateEngine } from './engine/instantiate.js';
 import { createWorkerHandler } from './engine/protocol.js';
 import createArgosim from './wasm/argosim.mjs';
+import { DEFAULT_DOC } from './default-doc.js';
 
 const wasmUrl = new URL('./wasm/argosim.wasm', import.meta.url).href;
 
@@ -39,5 +40,5 @@ async function load(progress, compiled) {
   return createArgosim({ wasmBinary });
 }
 
-const handle = createWorkerHandler({ load, post: (msg) => self.postMessage(msg) });
+const handle = createWorkerHandler({ load, post: (msg) => self.postMessage(msg), warmUp: DEFAULT_DOC });
 self.onmessage = (ev) => handle(ev.data);

@@ -5,10 +5,13 @@
 
 /**
  * load(progress, compiled) → Promise<module with simulate(yamlText) → JSON string and version()>, where `compiled`
- * is the WebAssembly.Module the page compiled (absent: load fetches it); post(message).
+ * is the WebAssembly.Module the page compiled (absent: load fetches it); post(message). warmUp: a text simulated
+ * once, unanswered, after `ready` when no request has come yet: the engine compiles each function on its first
+ * call, which would otherwise fall on the user's first edit.
  */
-export function createWorkerHandler({ load, post, now = () => performance.now() }) {
+export function createWorkerHandler({ load, post, now = () => performance.now(), warmUp = '', later = (f) => setTimeout(f, 0) }) {
   let ready;
+  let requests = 0;
   const ensure = (compiled) => {
     ready ??= Promise.resolve()
       .then(() => load((loaded, total) => post({ type: 'progress', loaded, total }), compiled))
@@ -21,6 +24,15 @@ export function createWorkerHandler({ load, post, now = () => performance.now() 
             version = 'unknown';
           }
           post({ type: 'ready', version });
+          if (warmUp)
+            later(() => {
+              if (requests > 0) return;
+              try {
+                mod.simulate(warmUp);
+              } catch {
+                /* a warm-up that fails only leaves the compiling to the first request */
+              }
+            });
           return mod;
         },
         (err) => {
@@ -37,6 +49,7 @@ export function createWorkerHandler({ load, post, now = () => performance.now() 
       return;
     }
     if (msg.type !== 'simulate') return;
+    requests++;
     let mod;
     try {
       mod = await ensure();

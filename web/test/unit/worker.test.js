@@ -63,6 +63,24 @@ describe('worker handler (worker side)', () => {
     expect(out[1]).toMatchObject({ type: 'result', id: 3, ok: false });
     expect(out[1].error).toMatch(/did not load: no wasm/);
   });
+  it('warms the engine up once after ready, unanswered, unless a request came first', async () => {
+    const run = async (first) => {
+      const simulated = [];
+      const out = [];
+      const pending = [];
+      const handle = createWorkerHandler({
+        load: async () => ({ version: () => '1', simulate: (y) => (simulated.push(y), '{}') }),
+        post: (m) => out.push(m),
+        warmUp: 'WARM',
+        later: (f) => pending.push(f),
+      });
+      await handle(first);
+      pending.forEach((f) => f());
+      return { simulated, results: out.filter((m) => m.type === 'result').length };
+    };
+    expect(await run({ type: 'init' })).toEqual({ simulated: ['WARM'], results: 0 });
+    expect(await run({ type: 'simulate', id: 1, yaml: 'a: 1' })).toEqual({ simulated: ['a: 1'], results: 1 });
+  });
   it('hands the module the page compiled to load', async () => {
     const seen = [];
     const handle = createWorkerHandler({
