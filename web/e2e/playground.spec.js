@@ -154,6 +154,13 @@ pods:
   await expect(page.locator('.ev-more')).toContainText('more events');
   await page.locator('.right').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(page.locator('.tl-row[data-row="601"]')).toHaveCount(1);
+  // the time axis has followed to the top of the scrolled view
+  await expect(page.locator('.tl-header')).toHaveClass(/stuck/);
+  const [axisTop, viewTop] = await page.evaluate(() => [
+    document.querySelector('.tl-header .tl-axis-bg').getBoundingClientRect().top,
+    document.querySelector('.right').getBoundingClientRect().top,
+  ]);
+  expect(Math.abs(axisTop - viewTop)).toBeLessThan(2);
   const last = await page.locator('.tl-row[data-row="601"]').getAttribute('data-node');
   expect(last).toBe('big[0].work(199:199)(1)');
   await expect(page.locator(`.tl-seg[data-node="${last}"][data-kind="running"]`)).toHaveAttribute('data-phase', 'Succeeded');

@@ -51,7 +51,9 @@ export class TimelineView {
       this.scrollQueued = true;
       requestAnimationFrame(() => {
         this.scrollQueued = false;
-        if (this.L && !this.rowsCover(this.visibleRows())) this.render();
+        if (!this.L) return;
+        if (!this.rowsCover(this.visibleRows())) this.render();
+        else this.stickAxis();
       });
     };
     document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
@@ -67,6 +69,26 @@ export class TimelineView {
     const first = Math.floor(top / ROW_H);
     const end = Math.ceil((top + window.innerHeight) / ROW_H);
     return [Math.min(Math.max(first, 0), n), Math.min(Math.max(end, 0), n)];
+  }
+
+  /** Keeps the axis header at the top of the viewport while the chart's top is scrolled away. */
+  stickAxis() {
+    if (!this.header) return;
+    const height = Number(this.svg.getAttribute('height')) || 0;
+    const above = this.viewTop() - this.svg.getBoundingClientRect().top;
+    this.axisOffset = Math.round(Math.min(Math.max(above, 0), Math.max(height - AXIS_H - ROW_H, 0)));
+    this.header.setAttribute('transform', `translate(0,${this.axisOffset})`);
+    this.header.classList.toggle('stuck', this.axisOffset > 0);
+  }
+
+  /** Where the timeline's visible area starts on screen: the top of the nearest scrolling ancestor, or 0. */
+  viewTop() {
+    if (this.scroller === undefined) {
+      let el = this.host.parentElement;
+      while (el && el !== document.body && !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) el = el.parentElement;
+      this.scroller = el && el !== document.body ? el : null;
+    }
+    return this.scroller ? Math.max(this.scroller.getBoundingClientRect().top, 0) : 0;
   }
 
   rowsCover([first, end]) {
@@ -351,9 +373,12 @@ export class TimelineView {
       );
     });
 
-    // axis
+    // axis: the grid under the bars; ticks, labels and title in a header over the rows that stays at the top of
+    // the viewport when a long run scrolls (stickAxis)
+    const grid = s('g', { class: 'tl-grid-lines', 'clip-path': `url(#${id('chart')})` });
+    const header = s('g', { class: 'tl-header' }, s('rect', { class: 'tl-axis-bg', x: 0, y: 0, width: this.width, height: AXIS_H - 4 }));
     const axis = s('g', { class: 'tl-axis', 'clip-path': `url(#${id('chart')})` });
-    axis.append(s('rect', { class: 'tl-axis-bg', x: NAME_W, y: 0, width: this.chartW, height: AXIS_H - 8 }));
+    header.append(axis);
     const pxPerSec = this.plotW / (this.view.w1 - this.view.w0);
     const step = TICK_STEPS.find((st) => st * pxPerSec >= 70) ?? TICK_STEPS[TICK_STEPS.length - 1];
     let lastRight = -Infinity; // right edge of the last tick label, so labels never overlap
@@ -381,15 +406,18 @@ export class TimelineView {
         lastRight = x + 2 + text.length * 6.5;
         axis.append(
           s('line', { class: 'tl-tick', x1: x, x2: x, y1: AXIS_H - 12, y2: AXIS_H - 6 }),
-          s('line', { class: 'tl-grid', x1: x, x2: x, y1: AXIS_H - 6, y2: height }),
           s('text', { class: 'tl-tick-label', x: x + 2, y: AXIS_H - 16, text }),
         );
+        grid.append(s('line', { class: 'tl-grid', x1: x, x2: x, y1: AXIS_H - 6, y2: height }));
       }
     }
-    svg.insertBefore(axis, chart);
-    svg.append(
+    svg.insertBefore(grid, chart);
+    header.append(
       s('text', { class: 'tl-axis-title', x: 10, y: AXIS_H - 16, text: this.collapseIdle && L.warp.breaks.length ? 'time (idle collapsed)' : 'time since start' }),
     );
+    svg.append(header);
+    this.header = header;
+    this.stickAxis();
 
     // playhead
     this.playhead = s('g', { class: 'tl-playhead', 'aria-hidden': 'true' },
@@ -405,7 +433,8 @@ export class TimelineView {
       if (!this.L || ev.button !== 0) return;
       const pt = this.point(ev);
       if (pt.x < NAME_W) return;
-      const mode = pt.y < AXIS_H ? 'scrub' : 'pan';
+      const inAxis = pt.y >= (this.axisOffset ?? 0) && pt.y < (this.axisOffset ?? 0) + AXIS_H;
+      const mode = inAxis ? 'scrub' : 'pan';
       drag = { mode, x: pt.x, startX: pt.x, moved: false, target: ev.target };
       this.svg.setPointerCapture?.(ev.pointerId);
       if (mode === 'scrub') this.onScrub(this.timeAt(pt.x));
