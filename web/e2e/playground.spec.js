@@ -164,6 +164,9 @@ pods:
   const last = await page.locator('.tl-row[data-row="601"]').getAttribute('data-node');
   expect(last).toBe('big[0].work(199:199)(1)');
   await expect(page.locator(`.tl-seg[data-node="${last}"][data-kind="running"]`)).toHaveAttribute('data-phase', 'Succeeded');
+  // an event of a row far above brings that row back into view
+  await page.locator('#events .ev-btn').nth(1).click();
+  await expect(page.locator('.tl-row[data-row="1"]')).toBeInViewport();
 });
 
 test('bad YAML gets inline diagnostics with line:column', async ({ page }) => {

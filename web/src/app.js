@@ -481,6 +481,7 @@ export async function startPlayground(root, options = {}) {
             playback.pause();
             playback.seek(e.t);
             select(e.node);
+            timeline.revealRow(e.node);
           },
         },
           h('span', { class: 'ev-t', text: moment(e.t) }),

@@ -81,6 +81,19 @@ export class TimelineView {
     this.header.classList.toggle('stuck', this.axisOffset > 0);
   }
 
+  /** Scrolls the row of a node into view when it is not (a long run draws only the rows near the view). */
+  revealRow(name) {
+    const row = this.L?.rows.find((r) => r.name === name);
+    if (!row) return;
+    const top = this.svg.getBoundingClientRect().top + AXIS_H + row.index * ROW_H;
+    const viewTop = this.viewTop() + AXIS_H; // below the sticky axis
+    const viewBottom = this.scroller ? this.scroller.getBoundingClientRect().bottom : window.innerHeight;
+    if (top >= viewTop && top + ROW_H <= viewBottom) return;
+    const by = top - viewTop - (viewBottom - viewTop - ROW_H) / 2; // centre it
+    if (this.scroller) this.scroller.scrollTop += by;
+    else window.scrollBy(0, by);
+  }
+
   /** Where the timeline's visible area starts on screen: the top of the nearest scrolling ancestor, or 0. */
   viewTop() {
     if (this.scroller === undefined) {
