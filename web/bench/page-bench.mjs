@@ -122,6 +122,7 @@ try {
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
   const loads = [];
+  let firstFiles = [];
   const phases = {}; // the page's own start-up marks (argosim:*), ms after navigation start
   const MARKS = ['argosim:engine-compiled', 'argosim:first-run-simulated', 'argosim:run-drawn', 'argosim:editor-ready'];
   const typed = [];
@@ -131,18 +132,22 @@ try {
     const page = await ctx.newPage();
     await page.goto(`${base}#example/maxduration-143-kill`);
     // from navigation start to the first drawn timeline (a segment in the DOM, after the next frame)
-    loads.push(
-      await page.evaluate(
+    const first = await page.evaluate(
         () =>
           new Promise((resolve) => {
-            const done = () => requestAnimationFrame(() => resolve(performance.now()));
+            // the time, and the page's files fetched by then (what the first timeline needed)
+            const done = () =>
+              requestAnimationFrame(() =>
+                resolve({ at: performance.now(), files: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname) }),
+              );
             const ok = () => Number(document.getElementById('app')?.dataset.runs ?? 0) > 0 && document.querySelector('.tl-seg');
             if (ok()) return done();
             const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
             mo.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
           }),
-      ),
-    );
+      );
+    loads.push(first.at);
+    firstFiles = first.files;
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
     // The listeners are in place before the key is pressed (an evaluate still on its way could miss the keydown
     // and time the page's age instead).
@@ -179,6 +184,8 @@ try {
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
   console.log('\ntimings (headless Chromium, 1280×720):');
   console.log(`  load → first timeline:            ${fmt(loads)}`);
+  const needed = pageRows.filter((r) => firstFiles.some((f) => f.endsWith(`/${r.file}`)));
+  console.log(`    files fetched before it: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
