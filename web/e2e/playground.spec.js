@@ -167,6 +167,11 @@ pods:
   // an event of a row far above brings that row back into view
   await page.locator('#events .ev-btn').nth(1).click();
   await expect(page.locator('.tl-row[data-row="1"]')).toBeInViewport();
+  // ↑/↓ move between rows, drawing the ones beyond the drawn window as they come
+  await page.locator('.tl-row[data-row="1"]').focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.tl-row[data-row="61"]')).toBeFocused();
+  await expect(page.locator('.tl-row[data-row="61"]')).toBeInViewport();
 });
 
 test('bad YAML gets inline diagnostics with line:column', async ({ page }) => {

@@ -58,6 +58,7 @@ const SHORTCUTS = [
   ['Ctrl/⌘ + Enter', 'simulate now (also runs by itself 250 ms after you stop typing)'],
   ['Space', 'play / pause'],
   ['← / →', 'previous / next event'],
+  ['↑ / ↓', 'previous / next row, on a focused timeline row (Enter shows why)'],
   ['Home / End', 'start / end of the run'],
   ['+ / − or W / S', 'zoom in / out'],
   ['A / D', 'pan left / right'],

@@ -81,6 +81,14 @@ export class TimelineView {
     this.header.classList.toggle('stuck', this.axisOffset > 0);
   }
 
+  focusRow(index) {
+    const row = this.L?.rows[index];
+    if (!row) return;
+    this.revealRow(row.name);
+    if (!this.rowsCover([index, index + 1])) this.render(); // the scroll's own redraw comes a frame later
+    this.svg.querySelector(`.tl-row[data-row="${index}"]`)?.focus({ preventScroll: true });
+  }
+
   /** Scrolls the row of a node into view when it is not (a long run draws only the rows near the view). */
   revealRow(name) {
     const row = this.L?.rows.find((r) => r.name === name);
@@ -192,6 +200,8 @@ export class TimelineView {
 
   render() {
     const svg = this.svg;
+    // a redraw (a scroll in a long run, a zoom) must not drop the keyboard focus from the row that has it
+    const focusedRow = svg.contains(document.activeElement) ? document.activeElement.closest?.('.tl-row')?.dataset.row : undefined;
     svg.replaceChildren();
     if (!this.L) return;
     if (!this.width) this.width = Math.max(this.host.clientWidth || 800, 480);
@@ -438,6 +448,7 @@ export class TimelineView {
       s('path', { d: `M-6,${AXIS_H - 14} L6,${AXIS_H - 14} L0,${AXIS_H - 6} Z` }));
     svg.append(this.playhead);
     this.setTime(this.t);
+    if (focusedRow !== undefined) svg.querySelector(`.tl-row[data-row="${focusedRow}"]`)?.focus({ preventScroll: true });
   }
 
   bindPointer() {
@@ -484,6 +495,11 @@ export class TimelineView {
         ev.preventDefault();
         ev.stopPropagation();
         this.onSelect(row.dataset.node);
+      } else if (row && (ev.key === 'ArrowDown' || ev.key === 'ArrowUp')) {
+        // row to row, through rows not drawn yet too (a long run draws only those near the view)
+        ev.preventDefault();
+        ev.stopPropagation();
+        this.focusRow(Number(row.dataset.row) + (ev.key === 'ArrowDown' ? 1 : -1));
       }
     });
     this.svg.addEventListener(
