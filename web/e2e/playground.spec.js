@@ -172,6 +172,9 @@ pods:
   for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
   await expect(page.locator('.tl-row[data-row="61"]')).toBeFocused();
   await expect(page.locator('.tl-row[data-row="61"]')).toBeInViewport();
+  // the timeline is one tab stop: the row that has the focus
+  await expect(page.locator('.tl-row[tabindex="0"]')).toHaveCount(1);
+  await expect(page.locator('.tl-row[tabindex="0"]')).toHaveAttribute('data-row', '61');
 });
 
 test('bad YAML gets inline diagnostics with line:column', async ({ page }) => {

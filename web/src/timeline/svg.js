@@ -86,7 +86,10 @@ export class TimelineView {
     if (!row) return;
     this.revealRow(row.name);
     if (!this.rowsCover([index, index + 1])) this.render(); // the scroll's own redraw comes a frame later
-    this.svg.querySelector(`.tl-row[data-row="${index}"]`)?.focus({ preventScroll: true });
+    const el = this.svg.querySelector(`.tl-row[data-row="${index}"]`);
+    if (!el) return;
+    this.setTabRow(el);
+    el.focus({ preventScroll: true });
   }
 
   /** Scrolls the row of a node into view when it is not (a long run draws only the rows near the view). */
@@ -183,7 +186,15 @@ export class TimelineView {
   setSelected(name) {
     this.selected = name;
     for (const el of this.svg.querySelectorAll('.tl-row.selected')) el.classList.remove('selected');
-    for (const el of this.svg.querySelectorAll('.tl-row')) if (el.dataset.node === name) el.classList.add('selected');
+    const row = [...this.svg.querySelectorAll('.tl-row')].find((el) => el.dataset.node === name);
+    if (!row) return;
+    row.classList.add('selected');
+    if (!this.svg.contains(document.activeElement)) this.setTabRow(row);
+  }
+
+  setTabRow(el) {
+    for (const other of this.svg.querySelectorAll('.tl-row[tabindex="0"]')) other.setAttribute('tabindex', '-1');
+    el.setAttribute('tabindex', '0');
   }
 
   /** Moves the playhead: only the reveal clip and the playhead move, nothing is rebuilt. */
@@ -236,7 +247,10 @@ export class TimelineView {
       ),
     );
 
-    // row bands and names
+    // row bands and names. One row is in the Tab order (the focused, else the selected, else the first drawn);
+    // ↑/↓ move between rows, so a run of a thousand rows is one tab stop.
+    const wanted = focusedRow !== undefined ? Number(focusedRow) : L.rows.findIndex((r) => r.name === this.selected);
+    const tabRow = drawn(wanted) ? wanted : this.drawnRows[0];
     const rowsG = s('g', { class: 'tl-rows' });
     for (const row of L.rows) {
       if (!drawn(row.index)) continue;
@@ -251,7 +265,7 @@ export class TimelineView {
         class: `tl-row${row.index % 2 ? ' odd' : ''}${row.name === this.selected ? ' selected' : ''}`,
         'data-node': row.name,
         'data-row': row.index,
-        tabindex: 0,
+        tabindex: row.index === tabRow ? 0 : -1,
         role: 'button',
         'aria-label': `${row.name}: ${row.type}, ${row.phase}${row.endedBy ? `, ended by ${row.endedBy}` : ''}. Show why.`,
       },
