@@ -277,7 +277,6 @@ export async function startPlayground(root, options = {}) {
   let bootText = '';
   const bootView = h('pre', { class: 'editor-boot', 'aria-label': 'Workflow YAML (the editor is loading)' });
   editorHost.append(bootView);
-  let lastDiagnostics = [];
   const onEdit = (text) => {
     if (state.programmatic) return;
     clearTimeout(debounce);
@@ -332,7 +331,6 @@ export async function startPlayground(root, options = {}) {
     const seq = ++runSeq;
     if (!text.trim()) {
       state.result = null;
-      lastDiagnostics = [];
       editor?.setDiagnostics([]);
       renderDiagnostics([]);
       showEmpty('The editor is empty. Pick an example above, or paste a Workflow YAML.');
@@ -357,8 +355,7 @@ export async function startPlayground(root, options = {}) {
   function show(result, ms, version) {
     state.result = result;
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
-    const diags = Array.isArray(result.diagnostics) ? result.diagnostics : [];
-    lastDiagnostics = diags;
+    const diags = diagnosticsOf(result);
     editor?.setDiagnostics(diags);
     renderDiagnostics(diags);
     const errors = diags.filter((d) => d.severity === 'error').length;
@@ -685,7 +682,7 @@ export async function startPlayground(root, options = {}) {
       editor = createEditor({ parent: editorHost, doc: bootText, readOnly: opt.readOnly, onChange: onEdit, onRun: () => run() });
       bootView.remove();
       performance.mark('argosim:editor-ready');
-      editor.setDiagnostics(lastDiagnostics);
+      editor.setDiagnostics(diagnosticsOf(state.result));
     } catch (err) {
       setStatus('error', `The editor could not load (${err.message}): reload the page to edit.`);
     }
@@ -745,6 +742,11 @@ export async function startPlayground(root, options = {}) {
     await editorLoaded;
     return { run, editor, timeline, playback, engine, select, setCollapse };
   }
+}
+
+/** A result's diagnostics, none for no result. */
+function diagnosticsOf(result) {
+  return Array.isArray(result?.diagnostics) ? result.diagnostics : [];
 }
 
 /** replaceChildren without the null/false placeholders of optional parts (the DOM would print "null"). */
