@@ -52,6 +52,19 @@ test('the seed case: the retry is killed at 180 s by the executor with 143', asy
   await expect(why).toContainText('Killed by the executor');
 });
 
+test('when the page cannot compile the engine, the worker fetches and compiles it itself', async ({ page }) => {
+  test.skip(usingFake, 'needs the real engine');
+  // init scripts run in the page, not in its workers: only the page's compile fails
+  await page.addInitScript(() => {
+    WebAssembly.compileStreaming = () => Promise.reject(new Error('no compiling on this page'));
+    WebAssembly.compile = () => Promise.reject(new Error('no compiling on this page'));
+  });
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await expect(page.locator('.tl-seg[data-kind="running"][data-start="130"][data-end="180"]')).toHaveCount(1);
+  await expect(page.locator('.status')).toContainText('Simulated in');
+});
+
 test('the first timeline does not wait for the editor: the text shows read-only until CodeMirror arrives', async ({ page }) => {
   let release;
   const held = new Promise((resolve) => (release = resolve));

@@ -1,5 +1,6 @@
-// Fetches and compiles the engine's WebAssembly on the page while the worker script is still loading: the
-// compiled module is then posted to the worker, which only instantiates it (and a restarted worker reuses it).
+// Fetches and compiles the engine's WebAssembly: on the page while the worker script is still loading (the compiled
+// module is then posted to the worker, which only instantiates it, and a restarted worker reuses it), or in the
+// worker when the page could not.
 
 /** `fetch(url)` → WebAssembly.Module, reporting progress(loaded, total) as the bytes arrive. */
 export async function compileEngine(url, progress = () => {}, { fetchImpl = fetch, wasm = WebAssembly } = {}) {
