@@ -14,7 +14,7 @@ const BAR_H = 15;
 const NAME_CHAR_W = 7.6; // px per character of a row name (13px sans), and of its 11px phase
 const PHASE_CHAR_W = 6.6;
 // Above this many rows only those near the viewport are drawn (a 1 000-pod fan-out has 3 000): the rest would cost
-// seconds of DOM work and be scrolled past anyway. Below it every row is in the DOM, for tests and tab order.
+// seconds of DOM work and be scrolled past anyway. Below it every row is in the DOM (tests count on it).
 const VIRTUAL_MIN_ROWS = 300;
 const VIRTUAL_SLACK_ROWS = 25; // drawn beyond the viewport on each side, so a short scroll redraws nothing
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
@@ -65,9 +65,10 @@ export class TimelineView {
   visibleRows() {
     const n = this.L.rows.length;
     if (n <= VIRTUAL_MIN_ROWS) return [0, n];
-    const top = -this.svg.getBoundingClientRect().top - AXIS_H; // chart pixels above the viewport's top
+    const view = this.viewBounds();
+    const top = view.top - this.svg.getBoundingClientRect().top - AXIS_H; // chart pixels above the view's top
     const first = Math.floor(top / ROW_H);
-    const end = Math.ceil((top + window.innerHeight) / ROW_H);
+    const end = Math.ceil((top + view.bottom - view.top) / ROW_H);
     return [Math.min(Math.max(first, 0), n), Math.min(Math.max(end, 0), n)];
   }
 
@@ -75,7 +76,7 @@ export class TimelineView {
   stickAxis() {
     if (!this.header) return;
     const height = Number(this.svg.getAttribute('height')) || 0;
-    const above = this.viewTop() - this.svg.getBoundingClientRect().top;
+    const above = this.viewBounds().top - this.svg.getBoundingClientRect().top;
     this.axisOffset = Math.round(Math.min(Math.max(above, 0), Math.max(height - AXIS_H - ROW_H, 0)));
     this.header.setAttribute('transform', `translate(0,${this.axisOffset})`);
     this.header.classList.toggle('stuck', this.axisOffset > 0);
@@ -97,22 +98,23 @@ export class TimelineView {
     const row = this.L?.rows.find((r) => r.name === name);
     if (!row) return;
     const top = this.svg.getBoundingClientRect().top + AXIS_H + row.index * ROW_H;
-    const viewTop = this.viewTop() + AXIS_H; // below the sticky axis
-    const viewBottom = this.scroller ? this.scroller.getBoundingClientRect().bottom : window.innerHeight;
-    if (top >= viewTop && top + ROW_H <= viewBottom) return;
-    const by = top - viewTop - (viewBottom - viewTop - ROW_H) / 2; // centre it
+    const view = this.viewBounds();
+    const viewTop = view.top + AXIS_H; // below the sticky axis
+    if (top >= viewTop && top + ROW_H <= view.bottom) return;
+    const by = top - viewTop - (view.bottom - viewTop - ROW_H) / 2; // centre it
     if (this.scroller) this.scroller.scrollTop += by;
     else window.scrollBy(0, by);
   }
 
-  /** Where the timeline's visible area starts on screen: the top of the nearest scrolling ancestor, or 0. */
-  viewTop() {
+  /** The timeline's visible area on screen: the nearest scrolling ancestor's box within the viewport. */
+  viewBounds() {
     if (this.scroller === undefined) {
       let el = this.host.parentElement;
       while (el && el !== document.body && !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) el = el.parentElement;
       this.scroller = el && el !== document.body ? el : null;
     }
-    return this.scroller ? Math.max(this.scroller.getBoundingClientRect().top, 0) : 0;
+    const box = this.scroller?.getBoundingClientRect();
+    return { top: Math.max(box?.top ?? 0, 0), bottom: Math.min(box?.bottom ?? Infinity, window.innerHeight) };
   }
 
   rowsCover([first, end]) {
