@@ -27,6 +27,17 @@ function fakeWorker({ load, hangOn = 'HANG' } = {}) {
   return w;
 }
 
+/** spawn() for an EngineClient, keeping every fake worker it made. */
+function recordedWorkers() {
+  const workers = [];
+  const spawn = () => {
+    const w = fakeWorker();
+    workers.push(w);
+    return w;
+  };
+  return { workers, spawn };
+}
+
 describe('worker handler (worker side)', () => {
   it('reports progress and ready, then answers with the module JSON and the same id', async () => {
     const out = [];
@@ -149,13 +160,9 @@ describe('engine client (page side)', () => {
   it('terminates and restarts a worker that takes too long, with a clear message', async () => {
     vi.useFakeTimers();
     try {
-      const workers = [];
+      const { workers, spawn } = recordedWorkers();
       const client = new EngineClient({
-        spawn: () => {
-          const w = fakeWorker();
-          workers.push(w);
-          return w;
-        },
+        spawn,
         timeoutMs: 3000,
       });
       const hung = client.simulate('HANG');
@@ -194,14 +201,10 @@ describe('engine client (page side)', () => {
     }
   });
   it('posts the page-compiled module with init, and requests only after it', async () => {
-    const workers = [];
+    const { workers, spawn } = recordedWorkers();
     const statuses = [];
     const client = new EngineClient({
-      spawn: () => {
-        const w = fakeWorker();
-        workers.push(w);
-        return w;
-      },
+      spawn,
       compile: async (progress) => (progress(5, 10), 'COMPILED'),
       onStatus: (s) => statuses.push(s),
     });
@@ -213,13 +216,9 @@ describe('engine client (page side)', () => {
     expect(statuses).toContainEqual({ state: 'loading', loaded: 5, total: 10 });
   });
   it('lets the worker fetch the engine itself when the page could not compile it', async () => {
-    const workers = [];
+    const { workers, spawn } = recordedWorkers();
     const client = new EngineClient({
-      spawn: () => {
-        const w = fakeWorker();
-        workers.push(w);
-        return w;
-      },
+      spawn,
       compile: async () => {
         throw new Error('offline');
       },
