@@ -553,7 +553,8 @@ public:
     std::optional<Nanos> duration, cap, maxDuration;
     auto parse = [&](const std::optional<Located<std::string>>& field,
                      const char* name) -> std::optional<Nanos> {
-      if (!field || isVariable(field->value)) return std::nullopt;
+      // The controller reads an empty string as an unset field (operator.go processNodeRetries).
+      if (!field || field->value.empty() || isVariable(field->value)) return std::nullopt;
       auto r = parseArgoDurationText(field->value);
       if (!r.value)
         warn(field->pos, bp + "." + name,
@@ -566,8 +567,8 @@ public:
     duration = parse(b.duration, "duration");
     cap = parse(b.cap, "cap");
     maxDuration = parse(b.maxDuration, "maxDuration");
-    if (!b.duration)
-      warn(b.pos, bp,
+    if (!b.duration || b.duration->value.empty())
+      warn(b.duration ? b.duration->pos : b.pos, b.duration ? bp + ".duration" : bp,
            "backoff has no duration: after the first failure the retry node errors with \"no base "
            "duration specified for retryStrategy\"");
     if (b.factor) {
