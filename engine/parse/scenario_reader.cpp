@@ -37,14 +37,14 @@ public:
 
 private:
   void pods(const YAML::Node& m, Scenario& sc) {
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      if (!r_.visit(it->first, 2) || !r_.visit(it->second, 2)) return;
-      SourcePos kp = posOf(it->first);
-      if (!it->first.IsScalar() || it->first.Scalar().empty()) {
-        r_.error(kp, "pods", "a pod key must be a name, found " + Reader::describe(it->first));
+    for (const MapEntry& e : r_.entries(m, "pods", 1)) {
+      if (!r_.visit(e.key, 2) || !r_.visit(e.value, 2)) return;
+      SourcePos kp = posOf(e.key);
+      if (!e.key.IsScalar() || e.key.Scalar().empty()) {
+        r_.error(kp, "pods", "a pod key must be a name, found " + Reader::describe(e.key));
         continue;
       }
-      std::string key = it->first.Scalar();
+      std::string key = e.key.Scalar();
       std::string path = "pods." + key;
       bool duplicate = false;
       for (const auto& [existing, _] : sc.pods)
@@ -53,7 +53,7 @@ private:
         r_.error(kp, path, "duplicate pod key \"" + key + "\"");
         continue;
       }
-      const YAML::Node v = it->second; // a copy: yaml-cpp's iterator hands out temporaries
+      const YAML::Node v = e.value; // a copy: yaml-cpp's iterator hands out temporaries
       if (!v.IsMap()) {
         r_.error(Reader::valuePos(v, kp), path,
                  "expected a map ({run: 10s, exit: 0} or {attempts: [...]}), found " + Reader::describe(v));

@@ -236,24 +236,24 @@ private:
 
   std::map<std::string, LifecycleHook> hooks(const YAML::Node& m, const std::string& path, int depth) {
     std::map<std::string, LifecycleHook> out;
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      if (!r_.visit(it->first, depth + 1) || !r_.visit(it->second, depth + 1)) return out;
-      SourcePos kp = posOf(it->first);
-      if (!it->first.IsScalar()) {
-        r_.error(kp, path, "a hook name must be a string, found " + Reader::describe(it->first));
+    for (const MapEntry& e : r_.entries(m, path, depth)) {
+      if (!r_.visit(e.key, depth + 1) || !r_.visit(e.value, depth + 1)) return out;
+      SourcePos kp = posOf(e.key);
+      if (!e.key.IsScalar()) {
+        r_.error(kp, path, "a hook name must be a string, found " + Reader::describe(e.key));
         continue;
       }
-      std::string name = it->first.Scalar();
+      std::string name = e.key.Scalar();
       std::string hPath = path + "." + name;
       if (out.count(name)) {
         r_.error(kp, hPath, "duplicate hook \"" + name + "\"");
         continue;
       }
-      if (!r_.expectMap(it->second, kp, hPath)) continue;
+      if (!r_.expectMap(e.value, kp, hPath)) continue;
       LifecycleHook hook;
       hook.pos = kp;
       r_.readMap(
-          it->second, hPath, depth + 1, {"template", "arguments", "templateRef", "expression"},
+          e.value, hPath, depth + 1, {"template", "arguments", "templateRef", "expression"},
           [&](const std::string& key, SourcePos hkp, const YAML::Node& v) {
             if (key == "template") {
               if (auto t = r_.string(v, hkp, hPath + ".template")) hook.templateName = *t;
@@ -431,17 +431,17 @@ private:
   // container/script: only the command line is read (to infer a pod's behaviour); the rest of a Kubernetes
   // container is not ours to check.
   void containerLike(const YAML::Node& m, const std::string& path, int depth, Template& t) {
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      if (!r_.visit(it->first, depth + 1) || !r_.visit(it->second, depth + 1)) return;
-      if (!it->first.IsScalar()) continue;
-      const std::string key = it->first.Scalar();
-      SourcePos kp = posOf(it->first);
+    for (const MapEntry& e : r_.entries(m, path, depth)) {
+      if (!r_.visit(e.key, depth + 1) || !r_.visit(e.value, depth + 1)) return;
+      if (!e.key.IsScalar()) continue;
+      const std::string key = e.key.Scalar();
+      SourcePos kp = posOf(e.key);
       if (key == "command")
-        t.command = stringList(it->second, kp, path + ".command", depth + 1);
+        t.command = stringList(e.value, kp, path + ".command", depth + 1);
       else if (key == "args")
-        t.args = stringList(it->second, kp, path + ".args", depth + 1);
+        t.args = stringList(e.value, kp, path + ".args", depth + 1);
       else if (key == "source") {
-        if (auto s = r_.string(it->second, kp, path + ".source")) t.scriptSource = s->value;
+        if (auto s = r_.string(e.value, kp, path + ".source")) t.scriptSource = s->value;
       }
     }
   }

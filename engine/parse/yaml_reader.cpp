@@ -258,14 +258,14 @@ void Reader::readMap(const YAML::Node& map, const std::string& path, int depth,
                      std::initializer_list<std::string_view> known, const KeyHandler& onKey,
                      const char* schemaName, UnknownKeys unknown) {
   std::map<std::string, SourcePos> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    if (!visit(it->first, depth + 1) || !visit(it->second, depth + 1)) return;
-    SourcePos keyPos = posOf(it->first);
-    if (!it->first.IsScalar()) {
-      error(keyPos, path, "a key must be a plain string, found " + describe(it->first));
+  for (const MapEntry& entry : entries(map, path, depth)) {
+    if (!visit(entry.key, depth + 1) || !visit(entry.value, depth + 1)) return;
+    SourcePos keyPos = posOf(entry.key);
+    if (!entry.key.IsScalar()) {
+      error(keyPos, path, "a key must be a plain string, found " + describe(entry.key));
       continue;
     }
-    std::string key = it->first.Scalar();
+    std::string key = entry.key.Scalar();
     std::string keyPath = path.empty() ? key : path + "." + key;
     auto [previous, inserted] = seen.emplace(key, keyPos);
     if (!inserted) {
@@ -292,7 +292,7 @@ void Reader::readMap(const YAML::Node& map, const std::string& path, int depth,
       }
       continue;
     }
-    onKey(key, keyPos, it->second);
+    onKey(key, keyPos, entry.value);
     if (stopped_) return;
   }
 }
@@ -467,15 +467,15 @@ std::optional<nlohmann::json> Reader::json(const YAML::Node& node, const std::st
   }
   case YAML::NodeType::Map: {
     nlohmann::json out = nlohmann::json::object();
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (!visit(it->first, depth + 1)) return std::nullopt;
-      if (!it->first.IsScalar()) {
-        error(posOf(it->first), path, "a key must be a plain string, found " + describe(it->first));
+    for (const MapEntry& entry : entries(node, path, depth)) {
+      if (!visit(entry.key, depth + 1)) return std::nullopt;
+      if (!entry.key.IsScalar()) {
+        error(posOf(entry.key), path, "a key must be a plain string, found " + describe(entry.key));
         return std::nullopt;
       }
-      auto value = json(it->second, path + "." + it->first.Scalar(), depth + 1);
+      auto value = json(entry.value, path + "." + entry.key.Scalar(), depth + 1);
       if (!value) return std::nullopt;
-      out[it->first.Scalar()] = std::move(*value);
+      out[entry.key.Scalar()] = std::move(*value);
     }
     return out;
   }

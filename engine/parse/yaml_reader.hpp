@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace argosim::parse_detail {
@@ -32,6 +33,13 @@ struct ScalarInfo {
 ScalarInfo classifyScalar(const YAML::Node& node);
 
 enum class UnknownKeys { Warn, Error };
+
+// One entry of a map as Kubernetes reads it: written in the map itself, or brought in by a merge key.
+struct MapEntry {
+  YAML::Node key;
+  YAML::Node value;
+  std::optional<SourcePos> mergedAt; // the `<<` that brought it in
+};
 
 class Reader {
 public:
@@ -56,6 +64,10 @@ public:
                std::initializer_list<std::string_view> known, const KeyHandler& onKey, const char* schemaName,
                UnknownKeys unknown = UnknownKeys::Warn);
 
+  // A map's entries in order with its merge keys (`<<`) applied (yaml_merge_keys.cpp). Keys written twice
+  // in the map itself stay twice, for the caller to report.
+  std::vector<MapEntry> entries(const YAML::Node& map, const std::string& path, int depth);
+
   bool expectMap(const YAML::Node& node, SourcePos keyPos, const std::string& path);
   bool expectList(const YAML::Node& node, SourcePos keyPos, const std::string& path);
 
@@ -78,6 +90,7 @@ private:
   Diagnostics& diagnostics_;
   std::size_t nodes_ = 0;
   bool stopped_ = false;
+  std::vector<YAML::Node> merging_; // the maps whose merge keys are being applied, outermost first
 };
 
 std::string lastPathSegment(const std::string& path);
