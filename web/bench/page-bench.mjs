@@ -179,6 +179,20 @@ try {
     forced.push(await measure(() => page.keyboard.press('ControlOrMeta+Enter')));
     await ctx.close();
   }
+  // The floor under "load → first timeline" on this machine: a page that is nothing but one SVG rectangle, from
+  // the same server, first painted.
+  const floor = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await ctx.newPage();
+    await page.route(`${base}__floor.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><svg width="600" height="40"><rect width="300" height="20"/></svg>' }),
+    );
+    await page.goto(`${base}__floor.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    floor.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+    await ctx.close();
+  }
   const parse = realEngine ? await parseBench(browser) : null;
   await browser.close();
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
@@ -187,6 +201,7 @@ try {
   const needed = pageRows.filter((r) => firstFiles.some((f) => f.endsWith(`/${r.file}`)));
   console.log(`    files fetched before it: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
+  console.log(`  floor: a one-rectangle SVG page's first paint, same server: ${fmt(floor)}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
   if (parse) {
