@@ -14,9 +14,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: argosim simulate FILE.yaml [--json | --text]\n"
     "  Simulates the Argo Workflow in FILE (and its optional `kind: Scenario` document) on a virtual clock.\n"
-    "  FILE may be - for standard input. --text (the default on a terminal) prints a table; --json the "
-    "result.\n"
-    "  Exit status: 0 when a simulation ran, 1 when the input cannot be read or parsed, 2 for bad usage.\n";
+    "  FILE may be - for standard input. --text (the default) prints a table; --json the result.\n"
+    "  Exit status: 0 when a simulation ran, 1 when the input cannot be read or parsed (--json still prints\n"
+    "  the result, with its diagnostics), 2 for bad usage.\n";
 
 int usage() {
   std::cerr << kUsage;
@@ -62,7 +62,10 @@ int main(int argc, char** argv) {
   for (const auto& d : result.diagnostics)
     std::cerr << name << ":" << d.pos.line << ":" << d.pos.column << ": " << argosim::severityName(d.severity)
               << ": " << d.message << (d.path.empty() ? "" : " [" + d.path + "]") << "\n";
-  if (!result.simulated) return 1;
-  std::cout << (json ? argosim::resultToJson(result, 2) + "\n" : argosim::resultToText(result));
-  return 0;
+  // A script reading --json gets the result even when nothing could be simulated: its diagnostics say why.
+  if (json)
+    std::cout << argosim::resultToJson(result, 2) << "\n";
+  else if (result.simulated)
+    std::cout << argosim::resultToText(result);
+  return result.simulated ? 0 : 1;
 }
