@@ -60,8 +60,11 @@ int main(int argc, char** argv) {
   const argosim::Result result = argosim::simulateText(text);
   const std::string name = file == "-" ? "<stdin>" : file;
   for (const auto& d : result.diagnostics)
-    std::cerr << name << ":" << d.pos.line << ":" << d.pos.column << ": " << argosim::severityName(d.severity)
-              << ": " << d.message << (d.path.empty() ? "" : " [" + d.path + "]") << "\n";
+    // A run-level diagnostic (a simulator bound) has no position: line 0.
+    std::cerr << name
+              << (d.pos.line > 0 ? ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) : "")
+              << ": " << argosim::severityName(d.severity) << ": " << d.message
+              << (d.path.empty() ? "" : " [" + d.path + "]") << "\n";
   // A script reading --json gets the result even when nothing could be simulated: its diagnostics say why.
   if (json)
     std::cout << argosim::resultToJson(result, 2) << "\n";

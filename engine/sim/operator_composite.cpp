@@ -465,6 +465,17 @@ struct DagContext {
   std::string taskNodeName(const std::string& name) const { return boundaryName + "." + name; }
 };
 
+namespace {
+// dag.target's task names (dag.go executeDAG splits it on spaces).
+std::vector<std::string> splitTargets(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string t; in >> t;)
+    out.push_back(t);
+  return out;
+}
+} // namespace
+
 // A DAG template's shape, made on first use. The targets: `dag.target`, else every task no other task depends
 // on.
 DagShape& Operator::dagShape(const Template& tmpl) {
@@ -476,9 +487,7 @@ DagShape& Operator::dagShape(const Template& tmpl) {
   for (std::size_t i = 0; i < tmpl.tasks.size(); ++i)
     shape.indexOf.emplace(tmpl.tasks[i].call.name.value, static_cast<int>(i));
   if (tmpl.dagTarget && !tmpl.dagTarget->value.empty()) {
-    std::istringstream in(tmpl.dagTarget->value);
-    for (std::string t; in >> t;)
-      shape.targets.push_back(t);
+    shape.targets = splitTargets(tmpl.dagTarget->value);
   } else {
     std::set<std::string> notLeaf;
     for (const auto& t : tmpl.tasks)
@@ -510,7 +519,12 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
   dag.boundaryName = nodeName;
   dag.boundaryId = node->id;
   dag.onExitTemplate = opts.onExitTemplate;
-  const std::vector<std::string>& targets = dag.shape.targets;
+  // A target written with a parameter (`{{workflow.parameters.target}}`) is known only per call: Argo
+  // substitutes the whole template before executeDAG reads dag.target.
+  std::vector<std::string> calledTargets;
+  if (tmpl.dagTarget && tmpl.dagTarget->value.find("{{") != std::string::npos)
+    calledTargets = splitTargets(substituteParams(tmpl.dagTarget->value, call.arguments));
+  const std::vector<std::string>& targets = calledTargets.empty() ? dag.shape.targets : calledTargets;
 
   for (const auto& target : targets) {
     executeDagTask(dag, target, call.arguments);
