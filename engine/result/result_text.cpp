@@ -15,6 +15,13 @@ std::string secondsText(Nanos t) {
     std::snprintf(buf, sizeof buf, "%.3fs", toSeconds(t));
   return buf;
 }
+// Why a node ended: its endedBy, then its message, without saying a word twice (Argo's own message for an
+// omitted task already starts with "omitted:").
+std::string why(const NodeRecord& n) {
+  if (n.message.empty()) return n.endedBy;
+  if (n.endedBy.empty() || n.message.rfind(n.endedBy + ":", 0) == 0) return n.message;
+  return n.endedBy + ": " + n.message;
+}
 std::string pad(std::string s, std::size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
@@ -35,8 +42,7 @@ std::string resultToText(const Result& r) {
     rows.push_back({n.name, n.type, secondsText(n.startedAt), n.finishedAt ? secondsText(*n.finishedAt) : "-",
                     n.phase, n.exitCode ? std::to_string(*n.exitCode) : "-",
                     n.podActiveDeadlineSeconds ? std::to_string(*n.podActiveDeadlineSeconds) + "s" : "-",
-                    n.executorDeadline ? secondsText(*n.executorDeadline) : "-",
-                    n.endedBy + (n.message.empty() ? "" : ": " + n.message)});
+                    n.executorDeadline ? secondsText(*n.executorDeadline) : "-", why(n)});
   }
   std::vector<std::size_t> width(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {

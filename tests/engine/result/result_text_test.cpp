@@ -46,3 +46,28 @@ spec:
     CHECK(line[kindColumn] != ' ');
   }
 }
+
+TEST_CASE(
+    "text view: WHY is endedBy then the message, without repeating a word Argo's message already starts "
+    "with") {
+  const char* yaml = R"(apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: wf}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: A, template: fail}
+      - {name: B, template: fail, depends: A.Succeeded}
+  - name: fail
+    container: {image: alpine, command: [sh, -c, "exit 1"]}
+)";
+  const std::string text = argosim::resultToText(argosim::simulateText(yaml));
+  INFO(text);
+  CHECK(text.find("exit: main: Error (exit code 1)") != std::string::npos);
+  // dag.go: an omitted task's message is "omitted: depends condition not met"
+  CHECK(text.find("  omitted: depends condition not met") != std::string::npos);
+  CHECK(text.find("omitted: omitted:") == std::string::npos);
+}
