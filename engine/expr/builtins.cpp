@@ -1,5 +1,6 @@
 #include "engine/expr/builtins.hpp"
 
+#include "engine/expr/json_marshal.hpp"
 #include "engine/expr/limits.hpp"
 
 #include <cerrno>
@@ -243,11 +244,12 @@ std::optional<Function> findBuiltin(std::string_view name) {
 std::optional<Function> findArgoFunction(std::string_view name) {
   if (name == "asInt") return Function::AsInt;
   if (name == "asFloat") return Function::AsFloat;
+  if (name == "toJson") return Function::ToJson;
   return std::nullopt;
 }
 
 bool isUnimplementedArgoFunction(std::string_view name) {
-  return name == "jsonpath" || name == "toJson" || name == "sprig";
+  return name == "jsonpath" || name == "sprig";
 }
 
 bool isExprBuiltinName(std::string_view name) {
@@ -318,6 +320,8 @@ CallCheck checkCall(Function f, const std::string& name, const std::vector<Type>
     return checkOverloads(
         name, {{{K::String, K::String}, K::ArrayString}, {{K::String, K::String, K::Int}, K::ArrayString}},
         args);
+  case Function::ToJson: // util/expr/env toJSON(v any) string
+    return checkArguments(name, {{K::Unknown}, K::String}, args);
   case Function::Join:
     return checkOverloads(name,
                           {{{K::ArrayString, K::String}, K::String},
@@ -452,6 +456,13 @@ CallResult callFunction(Function f, const std::vector<Value>& args) {
       if (out.size() > kMaxStringBytes) return fail("argosim: join() result exceeds the string size limit");
     }
     return ok(Value(out));
+  }
+  case Function::ToJson: {
+    // Go's json.Marshal fails only on NaN and ±Inf here; toJSON panics with that error.
+    auto json = marshalJson(args[0]);
+    if (!json) return fail("json: unsupported value: " + formatV(args[0]));
+    if (json->size() > kMaxStringBytes) return fail("argosim: toJson() result exceeds the string size limit");
+    return ok(Value(std::move(*json)));
   }
   }
   return fail("argosim: unknown function");

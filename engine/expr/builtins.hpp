@@ -1,6 +1,6 @@
 // The functions an expression can call: expr-lang builtins (int, float, string, len, abs, max, min, lower,
-// upper, trim, trimPrefix, trimSuffix, split, join) and Argo's env additions asInt/asFloat (util/expr/env:
-// GetFuncMap).
+// upper, trim, trimPrefix, trimSuffix, split, join) and Argo's env additions asInt/asFloat/toJson
+// (util/expr/env: GetFuncMap).
 #pragma once
 
 #include "engine/expr/types.hpp"
@@ -29,12 +29,13 @@ enum class Function {
   TrimPrefix,
   TrimSuffix,
   Split,
-  Join
+  Join,
+  ToJson
 };
 
 // An implemented expr-lang builtin by name (asInt/asFloat are env functions: see findArgoFunction).
 std::optional<Function> findBuiltin(std::string_view name);
-// Argo's env functions (asInt, asFloat); jsonpath, toJson and sprig are recognised but not implemented.
+// Argo's env functions (asInt, asFloat, toJson); jsonpath and sprig are recognised but not implemented.
 std::optional<Function> findArgoFunction(std::string_view name);
 bool isUnimplementedArgoFunction(std::string_view name);
 // Any expr-lang v1.17 builtin name, implemented or not.

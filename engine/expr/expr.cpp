@@ -29,6 +29,7 @@ TypeEnv typeEnvOf(const Value& env) {
   // GetFuncMap assigns these after expanding the variables, so they win over same-named keys.
   types["asInt"] = Type{TypeKind::Func, "asInt"};
   types["asFloat"] = Type{TypeKind::Func, "asFloat"};
+  types["toJson"] = Type{TypeKind::Func, "toJson"};
   return types;
 }
 
@@ -36,6 +37,7 @@ Map withoutFunctionKeys(const Value& env) {
   Map m = env.isMap() ? env.asMap() : Map{};
   m.erase("asInt");
   m.erase("asFloat");
+  m.erase("toJson");
   return m;
 }
 

@@ -1,5 +1,9 @@
 #include "engine/sim/params.hpp"
 
+#include "engine/sim/expression_tag.hpp"
+
+#include <optional>
+
 namespace argosim {
 
 namespace {
@@ -22,11 +26,16 @@ std::string substituteParams(std::string_view text, const Params& params) {
     const auto close = text.find("}}", open + 2);
     if (close == std::string_view::npos) break;
     out.append(text.substr(i, open - i));
-    const auto name = trim(text.substr(open + 2, close - open - 2));
-    if (auto it = params.find(name); it != params.end())
+    const auto tag = text.substr(open + 2, close - open - 2);
+    const auto whole = text.substr(open, close + 2 - open);
+    if (!tag.empty() && tag.front() == '=') { // template/kind.go parseTag: the `=` kind, untrimmed
+      const std::optional<std::string> value = replaceExpressionTag(tag.substr(1), params);
+      out.append(value ? std::string_view(*value) : whole);
+    } else if (auto it = params.find(trim(tag)); it != params.end()) {
       out.append(it->second);
-    else
-      out.append(text.substr(open, close + 2 - open));
+    } else {
+      out.append(whole);
+    }
     i = close + 2;
   }
   out.append(text.substr(i));

@@ -10,8 +10,9 @@ namespace argosim {
 
 using Params = std::map<std::string, std::string, std::less<>>;
 
-// Replaces every `{{ name }}` whose name is in `params`; unknown references are left as written, as Argo
-// leaves references it cannot resolve yet.
+// Replaces every `{{ name }}` whose name is in `params`, and every expression tag `{{=expr}}` that evaluates
+// (expression_tag.hpp); unknown references are left as written, as Argo leaves references it cannot resolve
+// yet.
 std::string substituteParams(std::string_view text, const Params& params);
 
 } // namespace argosim

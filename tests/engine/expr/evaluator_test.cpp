@@ -169,7 +169,7 @@ TEST_CASE("evaluator: builtin errors and their columns", "[expr][evaluator]") {
   CHECK(failure("nope == 1").message == "unknown name nope");
   CHECK(failure("s(1)").message == "string is not callable");
   CHECK(failure("replace('a', 'a', 'b')").message == "argosim: the builtin replace() is not supported");
-  CHECK(failure("toJson(s)").message == "argosim: toJson() is not supported");
+  CHECK(failure("jsonpath(s, '$.a')").message == "argosim: jsonpath() is not supported");
 }
 
 TEST_CASE("evaluator: member access and indexing", "[expr][evaluator]") {
