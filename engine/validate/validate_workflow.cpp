@@ -2,6 +2,7 @@
 
 #include "engine/parse/argo_duration.hpp"
 #include "engine/validate/dag_dependencies.hpp"
+#include "engine/validate/expression_warnings.hpp"
 #include "engine/validate/pod_stand_in_warnings.hpp"
 #include "engine/validate/timeout_warnings.hpp"
 
@@ -631,6 +632,7 @@ Diagnostics validateWorkflow(const Workflow& workflow) {
     v.teachRetry(*workflow.templateDefaults->retryStrategy, "spec.templateDefaults.retryStrategy");
   warnUnparsableTimeouts(workflow, out);
   warnPodStandIns(workflow, out);
+  warnExpressions(workflow, out);
   if (error) out.insert(out.begin(), Diagnostic{Severity::Error, error->pos, error->path, error->message});
   return out;
 }
