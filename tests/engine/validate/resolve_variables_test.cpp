@@ -283,3 +283,12 @@ TEST_CASE("validate.go: validateSteps — a step argosim cannot resolve (templat
                           "    - - {name: b, template: leaf, when: '{{steps.a.outputs.parameters.p}} == x'}\n"
                           "  - {name: leaf, container: {image: a}}\n"));
 }
+
+TEST_CASE("validate.go: resolveAllVariables — the tag is trimmed to look up, quoted untrimmed "
+          "(TestShouldCheckValidationToSpacedParameters)") {
+  requireNoError(validate("  - {name: main, container: {image: a, args: ['{{  workflow.name  }}']}}\n"));
+  Diagnostics ds =
+      validate("  - {name: main, container: {image: a, args: ['{{  workflow.thisdoesnotexist  }}']}}\n");
+  REQUIRE_DIAG(ds, Severity::Error, 6, 47,
+               "templates.main: failed to resolve {{  workflow.thisdoesnotexist  }}");
+}
