@@ -573,6 +573,12 @@ private:
     if (t.tasks.size() > kMaxAncestryTasks) return std::nullopt; // bounded work: allowed rather than guessed
     if (!ancestry) ancestry = ancestors(task, byName);
     for (const auto& a : *ancestry) {
+      // Only the ancestors the task names: a long chain would otherwise fill a scope per task.
+      const std::string ref = "tasks." + a + ".";
+      bool named = false;
+      for (const auto& text : task.call.taggedTexts)
+        named = named || text.text.value.find(ref) != std::string::npos;
+      if (!named) continue;
       const DagTask& anc = *byName.at(a);
       bool hidden = anc.call.templateName.value.empty() && (anc.call.templateRefPos || anc.call.inlinePos);
       addNodeOutputs(own, "tasks", a, hidden ? nullptr : find(anc.call.templateName.value), fansOut(anc.call),
