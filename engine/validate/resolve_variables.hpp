@@ -27,8 +27,10 @@ std::optional<TagProblem> findUnresolvedTag(const std::vector<TaggedText>& texts
                                             const std::vector<const VariableScope*>& layers);
 
 // common.ProcessArgs parses the whole template with fasttemplate, which fails on a `{{` with no `}}` after
-// it. In Argo's JSON a later `}}` (another field, or the JSON's own `}}`) may close it, and then the tag only
-// fails if its root is checked; so only such a `{{` is reported, as fasttemplate's "Cannot find end tag".
+// it. In Argo's JSON a later `}}` (another field, or the JSON's own `}}`, as after a container's
+// `"resources":{}`) may close it, and then the tag only fails if its root is checked; so only such a `{{` is
+// reported, always as fasttemplate's "Cannot find end tag". When Argo's JSON does close it, Argo rejects it
+// too but words it as a failed resolve of the swallowed JSON, which argosim cannot write.
 std::optional<TagProblem> findUnclosedTag(const std::vector<TaggedText>& texts);
 
 // A `{{` left open whose root Argo does not check: whether Argo rejects it depends on its JSON layout.
