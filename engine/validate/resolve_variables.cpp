@@ -126,9 +126,12 @@ std::optional<std::size_t> openTag(const std::string& text) {
   }
 }
 
-// What an open tag's start looks like in Argo's JSON: the rest of the string, then the closing quote.
+// What an open tag's start looks like in Argo's JSON: the rest of the string, then the closing quote. Cut
+// short (the longest exempt root is shorter), so that a script's rest does not become a message.
 std::string openTagStart(const std::string& text, std::size_t from) {
-  return jsonEscaped(std::string_view(text).substr(from)) + "\"";
+  constexpr std::size_t kShown = 60;
+  std::string_view rest = std::string_view(text).substr(from);
+  return rest.size() > kShown ? jsonEscaped(rest.substr(0, kShown)) : jsonEscaped(rest) + "\"";
 }
 
 // An open tag Argo rejects whichever `}}` ends it: its root is checked, and the quote it swallows keeps it
