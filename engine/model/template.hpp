@@ -21,6 +21,22 @@ struct Parameter {
   bool hasValueFrom = false; // `valueFrom` given (not modelled; it counts as a value for validation)
 };
 
+// Where in a template a text holding `{{` sits: Argo checks the body and outputs (validate.go:
+// resolveAllVariables); inputs are overwritten by arguments first, and inline templates are not simulated.
+enum class TextPlace { Body, Inputs, Outputs, Inline };
+
+// A string value of the Workflow that holds `{{`, in document order.
+struct TaggedText {
+  Located<std::string> text;
+  TextPlace place = TextPlace::Body;
+};
+
+// A declared output parameter or artifact: what a later `{{steps.x.outputs.…}}` may name.
+struct OutputDecl {
+  Located<std::string> name;
+  std::string globalName;
+};
+
 struct ContinueOn {
   bool failed = false;
   bool error = false;
@@ -57,6 +73,7 @@ struct Invocation {
   SourcePos continueOnPos;
   std::optional<SourcePos> templateRefPos; // `templateRef` (not simulated: no WorkflowTemplates here)
   std::optional<SourcePos> inlinePos;      // `inline` template (not simulated)
+  std::vector<TaggedText> taggedTexts;     // the step's or task's own texts holding `{{`
 };
 
 using WorkflowStep = Invocation;
@@ -94,6 +111,11 @@ struct Template {
   std::optional<Located<std::string>> dagTarget;
   std::optional<Located<bool>> dagFailFast;
   std::optional<Located<std::string>> suspendDuration;
+  std::vector<Located<std::string>> inputArtifacts;
+  std::vector<OutputDecl> outputParameters;
+  std::vector<OutputDecl> outputArtifacts;
+  bool daemon = false;
+  std::vector<TaggedText> taggedTexts; // every text of the template holding `{{`, its steps' and tasks' too
   SourcePos pos;
   // How many template-type keys (container, steps, dag, …) were written: validateTemplateType wants exactly one.
   int typeCount = 0;

@@ -26,6 +26,11 @@ struct Workflow {
   std::optional<Located<std::int64_t>> parallelism;
   std::vector<Parameter> arguments;
   std::vector<Template> templates;
+  // What `{{workflow.labels.x}}`, `{{workflow.annotations.x}}` and `{{workflow.priority}}` may name:
+  // metadata's and spec.workflowMetadata's keys (labelsFrom included), and whether spec.priority is set.
+  std::vector<std::string> labelKeys;
+  std::vector<std::string> annotationKeys;
+  bool hasPriority = false;
   SourcePos pos;
 
   const Template* findTemplate(std::string_view templateName) const {

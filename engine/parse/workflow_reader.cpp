@@ -1,6 +1,7 @@
 // Reads an Argo Workflow document into the model. Field names and types follow workflow_types.go (v4.1.2).
 #include "engine/parse/document_readers.hpp"
 #include "engine/parse/parse_input.hpp"
+#include "engine/parse/tagged_texts.hpp"
 
 #include <string>
 
@@ -11,9 +12,35 @@ std::string indexed(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
+// A map's string keys (labels, annotations): only their names matter, to the check of
+// `{{workflow.labels.x}}`. An absent key gives an invalid node, which throws on any question but `!`.
+void appendKeys(const YAML::Node& map, std::vector<std::string>& out) {
+  if (!map || !map.IsMap()) return;
+  for (auto it = map.begin(); it != map.end(); ++it)
+    if (it->first.IsScalar()) out.push_back(it->first.Scalar());
+}
+
+std::string scalarAt(const YAML::Node& map, const char* key) {
+  if (!map || !map.IsMap()) return "";
+  const YAML::Node v = map[key];
+  return v && v.IsScalar() ? v.Scalar() : "";
+}
+
+// Declared outputs or input artifacts: the names a `{{…}}` may use, and the globalName an output lifts. The
+// Kubernetes-side fields of an artifact are not ours to check, so nothing here warns.
+std::vector<OutputDecl> declarations(const YAML::Node& list) {
+  std::vector<OutputDecl> out;
+  if (!list || !list.IsSequence()) return out;
+  for (const auto& item : list) {
+    if (!item.IsMap()) continue;
+    out.push_back({{scalarAt(item, "name"), posOf(item)}, scalarAt(item, "globalName")});
+  }
+  return out;
+}
+
 class WorkflowReader {
 public:
-  explicit WorkflowReader(Reader& r) : r_(r) {}
+  explicit WorkflowReader(Reader& r) : r_(r), textBudget_(r.limits().maxYamlNodes) {}
 
   void document(const YAML::Node& doc, Workflow& wf) {
     wf.pos = posOf(doc);
@@ -28,7 +55,10 @@ public:
               r_.warning(api->pos, key,
                          "apiVersion \"" + api->value + "\": Argo's Workflow is argoproj.io/v1alpha1");
           } else if (key == "metadata") {
-            if (r_.expectMap(v, keyPos, key)) metadata(v, wf);
+            if (!r_.expectMap(v, keyPos, key)) return;
+            metadata(v, wf);
+            appendKeys(v["labels"], wf.labelKeys);
+            appendKeys(v["annotations"], wf.annotationKeys);
           } else if (key == "spec") {
             sawSpec = true;
             specPos = keyPos;
@@ -145,6 +175,12 @@ private:
             if (r_.expectMap(v, keyPos, path)) wf.templateDefaults = templ(v, path, 2);
           } else if (key == "hooks") {
             if (r_.expectMap(v, keyPos, path)) wf.hooks = hooks(v, path, 2);
+          } else if (key == "priority") {
+            wf.hasPriority = !v.IsNull();
+          } else if (key == "workflowMetadata" && v.IsMap()) {
+            appendKeys(v["labels"], wf.labelKeys);
+            appendKeys(v["labelsFrom"], wf.labelKeys);
+            appendKeys(v["annotations"], wf.annotationKeys);
           }
         },
         "spec");
@@ -353,6 +389,7 @@ private:
           invocationField(s, key, kp, v, path, depth);
         },
         "a step");
+    collectTaggedTexts(m, false, s.taggedTexts, textBudget_);
     return s;
   }
 
@@ -378,6 +415,7 @@ private:
           }
         },
         "a DAG task");
+    collectTaggedTexts(m, false, t.call.taggedTexts, textBudget_);
     return t;
   }
 
@@ -541,8 +579,18 @@ private:
                 [&](const std::string& ik, SourcePos ikp, const YAML::Node& iv) {
                   if (ik == "parameters")
                     t.inputs = parameters(iv, ikp, vPath + ".parameters", depth + 2, true);
+                  else if (ik == "artifacts")
+                    for (auto& a : declarations(iv))
+                      t.inputArtifacts.push_back(std::move(a.name));
                 },
                 "inputs");
+          } else if (key == "outputs" && v.IsMap()) {
+            t.outputParameters = declarations(v["parameters"]);
+            t.outputArtifacts = declarations(v["artifacts"]);
+          } else if (key == "daemon") {
+            // Only whether `{{steps.x.ip}}` is in scope hangs on it: read quietly, as before it was skipped.
+            t.daemon =
+                v.IsScalar() && classifyScalar(v).kind == ScalarKind::Bool && classifyScalar(v).boolValue;
           } else if (key == "activeDeadlineSeconds") {
             t.activeDeadlineSeconds = r_.intOrString(v, kp, vPath);
           } else if (key == "timeout") {
@@ -564,6 +612,16 @@ private:
           }
         },
         "a template");
+    // The steps' and tasks' texts were collected by their readers; a template's texts include them (common.
+    // ProcessArgs parses the whole template).
+    collectTaggedTexts(m, true, t.taggedTexts, textBudget_);
+    for (const auto& group : t.steps)
+      for (const auto& s : group)
+        t.taggedTexts.insert(t.taggedTexts.end(), s.taggedTexts.begin(), s.taggedTexts.end());
+    for (const auto& task : t.tasks)
+      t.taggedTexts.insert(t.taggedTexts.end(), task.call.taggedTexts.begin(), task.call.taggedTexts.end());
+    if (t.dagTarget && t.dagTarget->value.find("{{") != std::string::npos)
+      t.taggedTexts.push_back({*t.dagTarget, TextPlace::Body});
     return t;
   }
 
@@ -590,6 +648,7 @@ private:
   }
 
   Reader& r_;
+  std::size_t textBudget_; // nodes collectTaggedTexts may still walk
 };
 
 } // namespace

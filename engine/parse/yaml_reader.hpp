@@ -49,6 +49,7 @@ public:
   // would expand) and checks the nesting depth reached through aliases. False once a limit was hit.
   bool visit(const YAML::Node& node, int depth);
   bool stopped() const { return stopped_; }
+  const Limits& limits() const { return limits_; }
 
   void error(SourcePos pos, const std::string& path, std::string message);
   void warning(SourcePos pos, const std::string& path, std::string message);

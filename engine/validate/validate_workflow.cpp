@@ -4,7 +4,9 @@
 #include "engine/validate/dag_dependencies.hpp"
 #include "engine/validate/expression_warnings.hpp"
 #include "engine/validate/pod_stand_in_warnings.hpp"
+#include "engine/validate/resolve_variables.hpp"
 #include "engine/validate/timeout_warnings.hpp"
+#include "engine/validate/variable_scope.hpp"
 
 #include <map>
 #include <optional>
@@ -117,7 +119,8 @@ struct Args {
 
 class Validator {
 public:
-  explicit Validator(const Workflow& wf, Diagnostics& out) : wf_(wf), out_(out) {
+  explicit Validator(const Workflow& wf, Diagnostics& out)
+      : wf_(wf), out_(out), globalScope_(workflowGlobals(wf)) {
     for (const auto& p : wf.arguments)
       if (p.value) globals_["workflow.parameters." + p.name.value] = p.value->value;
   }
@@ -265,6 +268,7 @@ private:
     auto processed = processArgs(t, args);
     if (auto* e = std::get_if<ArgoError>(&processed)) return *e;
     const Values& values = std::get<Values>(processed);
+    if (auto p = findUnclosedTag(t.taggedTexts)) return fail("templates." + name + " " + p->message, p->pos);
 
     if (t.timeout && !t.timeout->value.empty()) {
       if (!isLeaf(t.type))
@@ -283,14 +287,24 @@ private:
                                " levels here: the validator did not look further");
       return std::nullopt;
     }
+    VariableScope scope = globalScope_;
+    addTemplateLocals(scope, t);
+    Check error;
     switch (t.type) {
     case TemplateType::Steps:
-      return validateSteps(t, depth);
+      error = validateSteps(t, scope, depth);
+      break;
     case TemplateType::Dag:
-      return validateDag(t, depth);
+      error = validateDag(t, scope, depth);
+      break;
     default:
-      return validateLeaf(t, values);
+      error = validateLeaf(t, values, scope);
     }
+    if (error) return error;
+    // validate.go: validateOutputs — a steps or DAG template's outputs see every step or task.
+    if (auto p = findUnresolvedTag(t.taggedTexts, {TextPlace::Outputs}, {&scope}))
+      return fail("templates." + name + ".outputs " + p->message, p->pos);
+    return std::nullopt;
   }
 
   // validate.go: validateNonLeaf.
@@ -302,7 +316,9 @@ private:
   }
 
   // validate.go: validateLeaf (the parts about fields this model keeps); suspend templates come here too.
-  Check validateLeaf(const Template& t, const Values& values) {
+  Check validateLeaf(const Template& t, const Values& values, const VariableScope& scope) {
+    if (auto p = findUnresolvedTag(t.taggedTexts, {TextPlace::Body, TextPlace::Outputs}, {&scope}))
+      return fail("templates." + t.name.value + ": " + p->message, p->pos);
     if (t.activeDeadlineSeconds) {
       const IntOrString& ads = *t.activeDeadlineSeconds;
       std::string message = "templates." + t.name.value +
@@ -334,7 +350,7 @@ private:
   }
 
   // validate.go: validateSteps.
-  Check validateSteps(const Template& t, int depth) {
+  Check validateSteps(const Template& t, VariableScope& scope, int depth) {
     if (auto e = nonLeaf(t)) return e;
     const std::string& name = t.name.value;
     std::set<std::string> stepNames;
@@ -347,18 +363,37 @@ private:
         if (std::string errs = workflowFieldNameErrors(sn); !errs.empty())
           return fail(at + ".name '" + sn + "' is invalid: " + errs, step.name.pos);
         std::string prefix = at + "." + sn;
+        scope.names.insert("steps." + sn + ".status");
         if (auto e = wrap(items(step), prefix)) return e;
+        addItems(scope, step); // into the template's scope: Argo's item names outlive their step
         if (auto e = validateArguments(prefix + ".arguments.", step.arguments)) return e;
         checkExitHandlerRefs(step);
-        if (unresolvable(step)) continue;
-        if (auto e = wrap(templateHolder(step.templateName, Args{true, nullptr}, depth + 1), prefix))
-          return e;
+        const bool hidden = unresolvable(step);
+        const Template* callee = hidden ? nullptr : find(step.templateName.value);
+        if (!hidden)
+          if (auto e = wrap(templateHolder(step.templateName, Args{true, nullptr}, depth + 1), prefix))
+            return e;
+        if (hasExitHook(step)) addNodeOutputs(scope, "steps", sn, callee, false, false);
         if (auto e = validateHooks(step.hooks, prefix)) return e;
+        // Later steps, of this group too, are not in scope yet: Argo adds each step's outputs after it.
+        if (auto p = findUnresolvedTag(step.taggedTexts, {TextPlace::Body}, {&scope}))
+          return fail("templates." + name + ".steps " + p->message, p->pos);
+        addNodeOutputs(scope, "steps", sn, callee, fansOut(step), false);
+        if (hidden) continue;
         if (auto e = wrap(templateHolder(step.templateName, Args{false, &step.arguments}, depth + 1), prefix))
           return e;
       }
     }
     return std::nullopt;
+  }
+
+  static bool hasExitHook(const Invocation& call) {
+    return call.hooks.count("exit") || (call.onExit && !call.onExit->value.empty());
+  }
+
+  // Whose outputs Argo aggregates (validate.go: `aggregate`): withSequence does not count.
+  static bool fansOut(const Invocation& call) {
+    return (call.withItems && !call.withItems->empty()) || (call.withParam && !call.withParam->value.empty());
   }
 
   // Argo's validator never resolves a step's or task's own onExit / hooks templates; a missing one only shows
@@ -419,7 +454,7 @@ private:
   }
 
   // validate.go: validateDAG.
-  Check validateDag(const Template& t, int depth) {
+  Check validateDag(const Template& t, VariableScope& scope, int depth) {
     if (auto e = nonLeaf(t)) return e;
     const std::string& name = t.name.value;
     if (t.tasks.empty()) return fail("templates." + name + " must have at least one task", t.name.pos);
@@ -451,9 +486,13 @@ private:
                         "'dep-task.Failed'/'dep-task.Errored'",
                     task->call.continueOnPos);
       checkExitHandlerRefs(task->call);
-      if (!unresolvable(task->call))
+      const bool hidden = unresolvable(task->call);
+      if (!hidden)
         if (auto e = wrap(templateHolder(task->call.templateName, Args{true, nullptr}, depth + 1), prefix))
           return e;
+      // Every task's outputs, dependency or not, join the DAG's scope; only `status` needs ancestry.
+      addNodeOutputs(scope, "tasks", tn, hidden ? nullptr : find(task->call.templateName.value),
+                     fansOut(task->call), false);
       // common.ValidateTaskResults
       if (task->depends) {
         for (const auto& m : scanDependsExpression(task->depends->value)) {
@@ -478,6 +517,9 @@ private:
               task->depends ? task->depends->pos : task->call.name.pos);
       }
     }
+    if (t.dagTarget)
+      if (auto p = findUnresolvedTag({{*t.dagTarget, TextPlace::Body}}, {TextPlace::Body}, {&scope}))
+        return fail("templates." + name + ".targets " + p->message, p->pos);
     if (t.dagTarget && !t.dagTarget->value.empty()) {
       // validateDAGTargets: split on single spaces; `{{…}}` entries are skipped.
       const std::string& target = t.dagTarget->value;
@@ -495,11 +537,13 @@ private:
     }
     for (const DagTask* task : sorted) {
       std::string prefix = "templates." + name + ".tasks." + task->call.name.value;
+      if (!task->call.hooks.empty()) scope.names.insert("tasks." + task->call.name.value + ".status");
       if (auto e = wrap(items(task->call), prefix)) return e;
+      // Ancestry is computed only for a task that needs it: a long chain would otherwise cost quadratic time.
+      std::optional<std::set<std::string>> ancestry;
+      if (auto e = resolveTask(t, *task, scope, byName, ancestry)) return e;
       if (auto e = validateArguments(prefix + ".arguments.", task->call.arguments)) return e;
       // validateDAGTaskArgumentDependency: `{{tasks.X…}}` arguments need X among the ancestors.
-      // Computed only for a task that needs it: a long chain would otherwise cost quadratic time.
-      std::optional<std::set<std::string>> ancestry;
       for (const auto& p : task->call.arguments) {
         if (!p.value || p.value->value.rfind("{{tasks.", 0) != 0) continue;
         if (t.tasks.size() > kMaxAncestryTasks) break; // bounded work: see kMaxAncestryTasks
@@ -516,6 +560,34 @@ private:
         return e;
     }
     return std::nullopt;
+  }
+
+  // validate.go: validateDAG's resolveAllVariables over one task: the DAG's scope, its items, and its
+  // ancestors' status and aggregates (added only when the rest is not enough).
+  Check resolveTask(const Template& t, const DagTask& task, const VariableScope& scope,
+                    const std::map<std::string, const DagTask*>& byName,
+                    std::optional<std::set<std::string>>& ancestry) {
+    VariableScope own;
+    addItems(own, task.call);
+    auto p = findUnresolvedTag(task.call.taggedTexts, {TextPlace::Body}, {&scope, &own});
+    if (!p) return std::nullopt;
+    if (t.tasks.size() > kMaxAncestryTasks) return std::nullopt; // bounded work: allowed rather than guessed
+    if (!ancestry) ancestry = ancestors(task, byName);
+    for (const auto& a : *ancestry) {
+      // Only the ancestors the task names: a long chain would otherwise fill a scope per task.
+      const std::string ref = "tasks." + a + ".";
+      bool named = false;
+      for (const auto& text : task.call.taggedTexts)
+        named = named || text.text.value.find(ref) != std::string::npos;
+      if (!named) continue;
+      const DagTask& anc = *byName.at(a);
+      bool hidden = anc.call.templateName.value.empty() && (anc.call.templateRefPos || anc.call.inlinePos);
+      addNodeOutputs(own, "tasks", a, hidden ? nullptr : find(anc.call.templateName.value), fansOut(anc.call),
+                     true);
+    }
+    p = findUnresolvedTag(task.call.taggedTexts, {TextPlace::Body}, {&scope, &own});
+    if (!p) return std::nullopt;
+    return fail("templates." + t.name.value + ".tasks." + task.call.name.value + " " + p->message, p->pos);
   }
 
   static std::set<std::string> ancestors(const DagTask& task,
@@ -601,6 +673,7 @@ public:
 private:
   const Workflow& wf_;
   Diagnostics& out_;
+  const VariableScope globalScope_;
   std::map<std::string, std::string> globals_;
   std::set<std::string> validated_;
 };
@@ -630,6 +703,12 @@ Diagnostics validateWorkflow(const Workflow& workflow) {
   }
   if (workflow.templateDefaults && workflow.templateDefaults->retryStrategy)
     v.teachRetry(*workflow.templateDefaults->retryStrategy, "spec.templateDefaults.retryStrategy");
+  for (const auto& t : workflow.templates)
+    if (auto pos = findOpenBrace(t.taggedTexts))
+      out.push_back(
+          {Severity::Warning, *pos, "",
+           "this `{{` has no `}}` after it: Argo reads the rest of the template as a variable name, "
+           "and may reject the Workflow (\"Cannot find end tag\") or leave the text as written"});
   warnUnparsableTimeouts(workflow, out);
   warnPodStandIns(workflow, out);
   warnExpressions(workflow, out);

@@ -59,8 +59,10 @@ TEST_CASE("checkTemplateTimeouts: an unparsable pendingTimeout warns that it err
 TEST_CASE("checkTemplateTimeouts: durations, seconds, parameters and empty strings give no warning") {
   for (const char* value : {"90s", "1h30m", "'30'", "'{{inputs.parameters.t}}'", "''"}) {
     INFO(value);
+    // The input is declared: resolveAllVariables would reject an unknown one.
     Diagnostics ds = validate(workflow(std::string("  - name: main\n    pendingTimeout: ") + value +
-                                       "\n    container: {image: a}\n"));
+                                       "\n    inputs: {parameters: [{name: t, value: 1m}]}\n"
+                                       "    container: {image: a}\n"));
     REQUIRE(ds.empty());
   }
   REQUIRE(validate(workflow("  - {name: main, timeout: 2m, container: {image: a}}\n")).empty());

@@ -83,13 +83,13 @@ TEST_CASE("validate.go: validateLeaf — activeDeadlineSeconds (TestValidActiveD
   Diagnostics word = validate("  - {name: main, activeDeadlineSeconds: 'soon', container: {image: a}}\n");
   REQUIRE_DIAG(word, Severity::Error, 6, 41,
                "templates.main.activeDeadlineSeconds must be a positive integer > 0 or an argo variable");
-  // 0 passes the validator (only < 0 is checked); a {{…}} string passes too
-  // (TestValidActiveDeadlineSecondsArgoVariable).
+  // 0 passes the validator (only < 0 is checked); a {{…}} string passes too, when the variable is in scope
+  // (TestValidActiveDeadlineSecondsArgoVariable; resolveAllVariables rejects an unknown one).
   REQUIRE(count(validate("  - {name: main, activeDeadlineSeconds: 0, container: {image: a}}\n"),
                 Severity::Error) == 0);
-  REQUIRE(count(validate(
-                    "  - {name: main, activeDeadlineSeconds: '{{workflow.parameters.t}}', container: {image: "
-                    "a}}\n"),
+  REQUIRE(count(validate("  - {name: main, activeDeadlineSeconds: '{{workflow.parameters.t}}', container: "
+                         "{image: a}}\n",
+                         "  arguments: {parameters: [{name: t, value: '30'}]}\n"),
                 Severity::Error) == 0);
 }
 
