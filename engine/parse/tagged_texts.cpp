@@ -35,6 +35,14 @@ void collectTaggedTexts(const YAML::Node& node, bool templateRoot, std::vector<T
         TextPlace place = cur.place;
         if (it->first.IsScalar()) {
           const std::string& key = it->first.Scalar();
+          if (key == "<<" && it->first.Tag() == "?") { // a merge key: its maps' entries sit at this level
+            if (it->second.IsSequence())
+              for (const auto& merged : it->second)
+                children.push_back({merged, cur.place, cur.root});
+            else
+              children.push_back({it->second, cur.place, cur.root});
+            continue;
+          }
           if (cur.root && (key == "steps" || key == "dag")) continue;
           if (key == "inline")
             place = TextPlace::Inline;

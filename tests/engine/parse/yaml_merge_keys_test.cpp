@@ -1,5 +1,6 @@
 // YAML merge keys (`<<`) as Kubernetes' YAML→JSON step reads them: go-yaml v2 decode.go (decoder.merge),
 // which sigs.k8s.io/yaml uses for workflow/common/parse.go toWorkflowTypeYAML.
+#include "engine/argosim.hpp"
 #include "engine/parse/parse_input.hpp"
 #include "tests/engine/parse/diagnostics_matchers.hpp"
 
@@ -146,4 +147,20 @@ TEST_CASE("merge keys: a map that merges itself is an error, as go-yaml's \"anch
                               Limits{});
   REQUIRE_DIAG(in.diagnostics, Severity::Error, 10, 5,
                "the merged map contains this merge itself (go-yaml: anchor value contains itself)");
+}
+
+TEST_CASE("merge keys: texts merged into a template keep their place for resolveAllVariables (validate.go "
+          "validateLeaf skips inputs)") {
+  // Argo does not check the strings under a template's inputs; merged in, they are still inputs.
+  const std::string text = kHeader +
+                           "  - &base\n"
+                           "    name: base\n"
+                           "    inputs: {parameters: [{name: p, value: \"{{workflow.parameters.unset}}\"}]}\n"
+                           "    container: {image: alpine}\n"
+                           "  - <<: *base\n"
+                           "    name: main\n";
+  const Result r = simulateText(text);
+  INFO(argosim::test::dump(r.diagnostics));
+  CHECK(count(r.diagnostics, Severity::Error) == 0);
+  CHECK(r.workflow.phase == "Succeeded");
 }
