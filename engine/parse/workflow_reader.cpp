@@ -174,6 +174,7 @@ private:
               defaultValue = r_.anyString(v, kp, vPath);
             } else if (key == "valueFrom") {
               param.hasValueFrom = !v.IsNull();
+              if (!isInput && v.IsMap()) valueFrom(v, vPath, param);
             }
           },
           "a parameter");
@@ -181,9 +182,26 @@ private:
       // An input's `value` is fixed; its `default` applies when no argument is passed (common.ProcessArgs).
       // An argument's `default` is not a value.
       param.value = value ? value : (isInput ? defaultValue : std::nullopt);
+      if (isInput) param.defaultValue = defaultValue;
       out.push_back(std::move(param));
     }
     return out;
+  }
+
+  // An output's valueFrom: its `default`, whether it is `supplied`, and the text of `parameter` and
+  // `expression`, which may refer to a step's result. Its other sources (path, jsonPath, …) are for the
+  // executor and need no checking here.
+  void valueFrom(const YAML::Node& m, const std::string& path, Parameter& param) {
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      const std::string key = it->first.Scalar();
+      if (key == "default")
+        param.valueFromDefault = r_.anyString(it->second, posOf(it->first), path + ".default");
+      else if (key == "supplied")
+        param.valueFromSupplied = !it->second.IsNull();
+      else if ((key == "parameter" || key == "expression") && it->second.IsScalar())
+        param.valueFromReferences.push_back(it->second.Scalar());
+    }
   }
 
   std::vector<Parameter> arguments(const YAML::Node& m, const std::string& path, int depth) {
@@ -543,6 +561,15 @@ private:
                     t.inputs = parameters(iv, ikp, vPath + ".parameters", depth + 2, true);
                 },
                 "inputs");
+          } else if (key == "outputs") {
+            if (!r_.expectMap(v, kp, vPath)) return;
+            r_.readMap(
+                v, vPath, depth + 1, {"parameters", "artifacts", "result", "exitCode"},
+                [&](const std::string& ok, SourcePos okp, const YAML::Node& ov) {
+                  if (ok == "parameters")
+                    t.outputs = parameters(ov, okp, vPath + ".parameters", depth + 2, false);
+                },
+                "outputs");
           } else if (key == "activeDeadlineSeconds") {
             t.activeDeadlineSeconds = r_.intOrString(v, kp, vPath);
           } else if (key == "timeout") {
