@@ -163,6 +163,10 @@ private:
                                                    const ExecuteOptions& opts);
   AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const std::string& stepOrTaskName,
                                 std::string* source) const;
+  // operator_outputs.cpp (includeScriptOutput, executor CaptureScriptResult / SaveParameters)
+  NodeOutputs podOutputs(const Template& tmpl, const std::string& stepOrTaskName,
+                         const std::string& boundaryId, const AttemptBehaviour& behaviour,
+                         std::string* source);
 
   // operator_composite.cpp
   // Steps and DAG nodes carry their own errors (step group / task messages), so they return none.
@@ -185,6 +189,15 @@ private:
   std::pair<bool, Node*> runOnExitNode(const Invocation& call, Node& parent, const std::string& boundaryId,
                                        ControllerError* errOut);
 
+  // operator_scope.cpp
+  // buildLocalScope for a finished step or task (a Retry node's values are its last attempt's).
+  void addToScope(Params& scope, const char* prefix, const std::string& name, const Node& node);
+  // processAggregateNodeOutputs for a fanned-out step or task.
+  void addFanOutToScope(Params& scope, const char* prefix, const std::string& name,
+                        std::vector<const Node*> items);
+  // A `{{steps.…}}` / `{{tasks.…}}` reference that keeps `nodeName` waiting.
+  void noteUnresolved(const std::string& reference, const std::string& nodeName);
+
   void requeueAt(Nanos at);
 
   const Workflow& workflow_;
@@ -202,6 +215,7 @@ private:
   std::vector<DeadlineRecord> deadlines_;
   std::unordered_set<std::string> deadlinesSeen_;
   std::unordered_set<std::string> boundsReported_;
+  std::unordered_set<std::string> outputNotes_; // output and reference warnings already given
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, std::string>
       podBehaviourSource_; // node id -> where its behaviour came from

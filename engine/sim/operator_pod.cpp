@@ -102,6 +102,7 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
   pod.createdAt = now_;
   std::string source;
   pod.behaviour = behaviourFor(node, tmpl, stepOrTaskName, &source);
+  pod.outputs = podOutputs(tmpl, stepOrTaskName, opts.boundaryId, pod.behaviour, &source);
   pod.activeDeadlineSeconds = ads;
   if (argoDeadline) pod.executorDeadline = wholeSecond(*argoDeadline);
   node.podIndex = static_cast<int>(pods_.size());
