@@ -81,13 +81,23 @@ void addSkippedNodeDefaultsToScope(Params& scope, std::string_view prefix, const
 std::optional<std::string> addAggregateToScope(Params& scope, std::string_view prefix,
                                                const std::string& name, std::vector<const Node*> items) {
   if (items.empty()) return std::nullopt;
-  std::stable_sort(items.begin(), items.end(),
-                   [](const Node* a, const Node* b) { return loopIndex(a->name) < loopIndex(b->name); });
+  // A fan-out of thousands usually reports nothing: then the lists are empty, and there is nothing to sort.
+  if (std::all_of(items.begin(), items.end(), [](const Node* n) { return n->outputs.empty(); })) {
+    scope[key(prefix, name, "outputs.result")] = "[]";
+    scope[key(prefix, name, "outputs.parameters")] = "[]";
+    return std::nullopt;
+  }
+  std::vector<std::pair<long, const Node*>> byIndex;
+  byIndex.reserve(items.size());
+  for (const Node* n : items)
+    byIndex.emplace_back(loopIndex(n->name), n);
+  std::stable_sort(byIndex.begin(), byIndex.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   json paramList = json::array();
   json results = json::array();
   std::map<std::string, std::vector<std::string>> valuesByName;
   std::optional<std::string> unreadable;
-  for (const Node* n : items) {
+  for (const auto& [index, n] : byIndex) {
     // A node without outputs (Argo: Outputs == nil) is one whose main never ran.
     if (n->phase != NodePhase::Succeeded || (!n->exitCode && n->outputs.empty())) continue;
     if (!n->outputs.parameters.empty()) {

@@ -379,7 +379,8 @@ void Operator::assessPod(Node& node, Pod& pod, bool visibleNow) {
     const std::string_view endedBy = ending->endedBy;
     // The wait container reports outputs once main has run, whether it succeeded or not (executor PostMain,
     // which reports with a context that outlives the pod's SIGTERM).
-    if (ending->exitCode) node.outputs = pod.outputs;
+    if (ending->exitCode)
+      if (const auto it = podOutputs_.find(pod.nodeIndex); it != podOutputs_.end()) node.outputs = it->second;
     if (endedBy == ended_by::kKubeletDeadline || endedBy == ended_by::kExecutorDeadline) {
       std::string who = endedBy == ended_by::kKubeletDeadline
                             ? "killed by the kubelet: pod activeDeadlineSeconds passed"

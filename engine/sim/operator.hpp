@@ -216,6 +216,10 @@ private:
   std::unordered_set<std::string> deadlinesSeen_;
   std::unordered_set<std::string> boundsReported_;
   std::unordered_set<std::string> outputNotes_; // output and reference warnings already given
+  // By parent template: the steps or tasks whose result it refers to (hasOutputResultRef).
+  std::unordered_map<const Template*, std::unordered_set<std::string>> resultReferences_;
+  // By pod node index: the outputs a pod reports when main has run (only pods that have some).
+  std::unordered_map<int, NodeOutputs> podOutputs_;
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, std::string>
       podBehaviourSource_; // node id -> where its behaviour came from

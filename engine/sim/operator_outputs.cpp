@@ -5,50 +5,63 @@
 #include "engine/sim/operator.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace argosim {
 
 namespace {
 // operator.go generateOutputResultRegex: `<prefix>.<name>.outputs.result`, or the expression form
-// `<prefix>['<name>'].outputs.result`, anywhere in the parent template.
-bool mentionsResult(std::string_view text, const std::string& prefix, const std::string& name) {
-  const std::string plain = prefix + "." + name + ".outputs.result";
-  if (text.find(plain) != std::string_view::npos) return true;
-  for (const char quote : {'\'', '"'}) {
-    const std::string indexed = prefix + "[" + quote + name + quote + "].outputs.result";
-    if (text.find(indexed) != std::string_view::npos) return true;
+// `<prefix>['<name>'].outputs.result`. Adds each such name found in `text`.
+void addResultReferences(std::string_view text, std::string_view prefix,
+                         std::unordered_set<std::string>& names) {
+  static constexpr std::string_view kTail = ".outputs.result";
+  const auto endsWith = [&](std::size_t end, std::string_view what) {
+    return end >= what.size() && text.substr(end - what.size(), what.size()) == what;
+  };
+  for (auto at = text.find(kTail); at != std::string_view::npos; at = text.find(kTail, at + 1)) {
+    if (at >= 3 && text[at - 1] == ']' && (text[at - 2] == '\'' || text[at - 2] == '"')) {
+      const char quote = text[at - 2];
+      const auto open = text.rfind(quote, at - 3);
+      if (open == std::string_view::npos || open == 0 || text[open - 1] != '[') continue;
+      if (endsWith(open - 1, prefix)) names.emplace(text.substr(open + 1, at - 2 - open - 1));
+      continue;
+    }
+    const auto dot = text.rfind('.', at - 1);
+    if (at == 0 || dot == std::string_view::npos) continue;
+    if (endsWith(dot, prefix)) names.emplace(text.substr(dot + 1, at - dot - 1));
   }
-  return false;
 }
 
-bool callMentionsResult(const Invocation& call, const std::string& prefix, const std::string& name) {
-  const auto mentions = [&](std::string_view text) { return mentionsResult(text, prefix, name); };
+void addCallResultReferences(const Invocation& call, std::string_view prefix,
+                             std::unordered_set<std::string>& names) {
   for (const auto& a : call.arguments)
-    if (a.value && mentions(a.value->value)) return true;
-  if (call.when && mentions(call.when->value)) return true;
-  if (call.withParam && mentions(call.withParam->value)) return true;
-  for (const auto& [_, hook] : call.hooks)
-    if (hook.expression && mentions(hook.expression->value)) return true;
-  return false;
+    if (a.value) addResultReferences(a.value->value, prefix, names);
+  if (call.when) addResultReferences(call.when->value, prefix, names);
+  if (call.withParam) addResultReferences(call.withParam->value, prefix, names);
+  for (const auto& entry : call.hooks)
+    if (entry.second.expression) addResultReferences(entry.second.expression->value, prefix, names);
 }
 
-// operator.go hasOutputResultRef: whether the parent (steps or DAG) template refers to the result of its step
-// or task `name`. Argo searches the template's JSON; these are the fields of it that can hold a reference.
-bool referencesResult(const Template& parent, const std::string& name) {
-  const std::string prefix = parent.type == TemplateType::Dag     ? "tasks"
-                             : parent.type == TemplateType::Steps ? "steps"
-                                                                  : "";
+// operator.go hasOutputResultRef, for every step or task of a parent (steps or DAG) template at once: the
+// names whose result it refers to. Argo searches the template's JSON; these are the fields of it that can
+// hold a reference.
+std::unordered_set<std::string> resultReferences(const Template& parent) {
+  const std::string_view prefix = parent.type == TemplateType::Dag     ? "tasks"
+                                  : parent.type == TemplateType::Steps ? "steps"
+                                                                       : "";
+  std::unordered_set<std::string> names;
   for (const auto& group : parent.steps)
     for (const auto& step : group)
-      if (callMentionsResult(step, prefix, name)) return true;
+      addCallResultReferences(step, prefix, names);
   for (const auto& task : parent.tasks)
-    if (callMentionsResult(task.call, prefix, name)) return true;
+    addCallResultReferences(task.call, prefix, names);
   for (const auto& p : parent.outputs) {
-    if (p.value && mentionsResult(p.value->value, prefix, name)) return true;
+    if (p.value) addResultReferences(p.value->value, prefix, names);
     for (const auto& text : p.valueFromReferences)
-      if (mentionsResult(text, prefix, name)) return true;
+      addResultReferences(text, prefix, names);
   }
-  return false;
+  return names;
 }
 
 // types.go Template.HasOutput: the pod-running types whose main container's result can be captured.
@@ -63,8 +76,15 @@ NodeOutputs Operator::podOutputs(const Template& tmpl, const std::string& stepOr
   NodeOutputs out;
   const Node* boundary = boundaryId.empty() ? nullptr : findNodeById(boundaryId);
   const Template* parent = boundary ? resolveTemplate(boundary->templateName) : nullptr;
-  if (parent && hasOutput(tmpl.type) && !stepOrTaskName.empty() &&
-      referencesResult(prepared(*parent).merged, stepOrTaskName)) {
+  bool captured = false;
+  if (parent && hasOutput(tmpl.type) && !stepOrTaskName.empty()) {
+    // Every pod of a long chain or fan-out asks: the parent is searched once.
+    auto cached = resultReferences_.find(parent);
+    if (cached == resultReferences_.end())
+      cached = resultReferences_.emplace(parent, resultReferences(prepared(*parent).merged)).first;
+    captured = cached->second.count(stepOrTaskName) > 0;
+  }
+  if (captured) {
     if (behaviour.result) {
       out.result = behaviour.result;
     } else if (auto printed = stdoutFromCommand(tmpl)) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "engine/model/argo_profile.hpp"
-#include "engine/model/node_outputs.hpp"
 #include "engine/model/scenario.hpp"
 #include "engine/time/nanos.hpp"
 
@@ -30,7 +29,6 @@ struct Pod {
   int nodeIndex = -1;
   Nanos createdAt = 0;
   AttemptBehaviour behaviour;
-  NodeOutputs outputs; // what the node gets when main has run (not when the pod vanishes)
   std::optional<std::int64_t> activeDeadlineSeconds;
   std::optional<Nanos> executorDeadline; // ARGO_DEADLINE as virtual time, whole seconds
   PodPhase phase = PodPhase::Pending;

@@ -77,3 +77,26 @@ TEST_CASE("executor.go PostMain + SaveParameters: a failed main still reports ou
                         "output parameter 'count' of template 'gen' gets no value: the Scenario gives none "
                         "(parameters: {count: …}) and it has no valueFrom.default; argosim leaves it unset"});
 }
+
+TEST_CASE(
+    "operator.go generateOutputResultRegex: the expression form steps['name'].outputs.result counts too") {
+  const Result r = simulateText(R"(apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: wf}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - {name: a, template: gen}
+      - {name: c, template: gen}
+    - - name: b
+        template: gen
+        arguments: {parameters: [{name: x, value: "{{=steps['a'].outputs.result + 'c.outputs.result'}}"}]}
+  - name: gen
+    inputs: {parameters: [{name: x, default: ""}]}
+    container: {image: alpine, command: [sh, -c, "echo hi"]}
+)");
+  CHECK(node(r, "wf[0].a").outputs.result == std::optional<std::string>("hi"));
+  CHECK_FALSE(node(r, "wf[0].c").outputs.result); // `'c.outputs.result'` is no steps.c reference
+}
