@@ -22,7 +22,9 @@ struct Parameter {
   // An output's `valueFrom.default`: the executor's value when the file it names cannot be read.
   std::optional<Located<std::string>> valueFromDefault;
   bool valueFromSupplied = false; // an output's `valueFrom.supplied`: a suspend node's value, given on resume
-  // An output's `valueFrom.parameter` and `valueFrom.expression`, only searched for references.
+  // A steps or DAG template's output: `valueFrom.parameter`, the reference its value comes from.
+  std::optional<std::string> valueFromParameter;
+  // An output's `valueFrom.parameter` and `valueFrom.expression`, searched for references to results.
   std::vector<std::string> valueFromReferences;
 };
 

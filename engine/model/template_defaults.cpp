@@ -43,6 +43,7 @@ std::vector<Parameter> mergeParameters(const std::vector<Parameter>& defaults,
       merged.hasValueFrom = merged.hasValueFrom || own[i].hasValueFrom;
       if (own[i].defaultValue) merged.defaultValue = own[i].defaultValue;
       if (own[i].valueFromDefault) merged.valueFromDefault = own[i].valueFromDefault;
+      if (own[i].valueFromParameter) merged.valueFromParameter = own[i].valueFromParameter;
       merged.valueFromSupplied = merged.valueFromSupplied || own[i].valueFromSupplied;
       merged.valueFromReferences.insert(merged.valueFromReferences.end(), own[i].valueFromReferences.begin(),
                                         own[i].valueFromReferences.end());

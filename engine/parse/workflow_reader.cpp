@@ -199,8 +199,10 @@ private:
         param.valueFromDefault = r_.anyString(it->second, posOf(it->first), path + ".default");
       else if (key == "supplied")
         param.valueFromSupplied = !it->second.IsNull();
-      else if ((key == "parameter" || key == "expression") && it->second.IsScalar())
+      else if ((key == "parameter" || key == "expression") && it->second.IsScalar()) {
         param.valueFromReferences.push_back(it->second.Scalar());
+        if (key == "parameter") param.valueFromParameter = it->second.Scalar();
+      }
     }
   }
 

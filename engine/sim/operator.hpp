@@ -183,6 +183,11 @@ private:
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
   DagShape& dagShape(const Template& tmpl);
   void executeDagTask(DagContext& dag, const std::string& root, const Params& scope);
+  // The end of executeDAG: its phase, and a succeeded DAG's outputs (getTemplateOutputsFromScope).
+  Node& finishDag(const Template& tmpl, DagContext& dag, const Params& arguments, Node& node,
+                  NodePhase phase);
+  std::optional<ControllerError> dagOutputs(const Template& tmpl, DagContext& dag, const Params& arguments,
+                                            Node& node);
   bool beginDagTask(DagContext& dag, const std::string& taskName);
   void finishDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
   std::vector<std::string> outboundNodes(const std::string& id, int depth) const;
@@ -195,6 +200,9 @@ private:
   // processAggregateNodeOutputs for a fanned-out step or task.
   void addFanOutToScope(Params& scope, const char* prefix, const std::string& name,
                         std::vector<const Node*> items);
+  // getTemplateOutputsFromScope: a steps or DAG template's outputs, from the scope its children built; an
+  // error when an output parameter cannot be resolved and has no default.
+  std::optional<ControllerError> templateOutputs(const Template& tmpl, const Params& scope, NodeOutputs* out);
   // A `{{steps.…}}` / `{{tasks.…}}` reference that keeps `nodeName` waiting.
   void noteUnresolved(const std::string& reference, const std::string& nodeName);
 

@@ -183,6 +183,7 @@ Node* Operator::executeSteps(const std::string& nodeName, const Template& tmpl, 
     }
   }
   updateOutboundNodes(nodeName, tmpl);
+  if (auto err = templateOutputs(tmpl, scope, &node->outputs)) return &markNodeError(*node, *err);
   return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
 }
 
@@ -674,7 +675,33 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
     }
   if (!result) return node;
   node->outboundNodes = outbound;
-  return &markNodePhase(*node, *result, std::nullopt, ended_by::kChildren);
+  return &finishDag(tmpl, dag, call.arguments, *node, *result);
+}
+
+// The end of executeDAG: a succeeded DAG's outputs come from a scope of every task's values.
+Node& Operator::finishDag(const Template& tmpl, DagContext& dag, const Params& arguments, Node& node,
+                          NodePhase phase) {
+  if (phase == NodePhase::Succeeded && !tmpl.outputs.empty()) {
+    if (auto err = dagOutputs(tmpl, dag, arguments, node)) return markNodeError(node, *err);
+  }
+  return markNodePhase(node, phase, std::nullopt, ended_by::kChildren);
+}
+
+std::optional<ControllerError> Operator::dagOutputs(const Template& tmpl, DagContext& dag,
+                                                    const Params& arguments, Node& node) {
+  Params scope = arguments;
+  for (const auto& t : tmpl.tasks) {
+    const Node* taskNode = findNode(dag.taskNodeName(t.call.name.value));
+    if (!taskNode) continue; // not run: dag.target left it out
+    if (taskNode->type == NodeType::TaskGroup) {
+      std::vector<const Node*> items;
+      for (const auto& id : taskNode->children)
+        if (const Node* item = findNodeById(id)) items.push_back(item);
+      addFanOutToScope(scope, "tasks", t.call.name.value, items);
+    }
+    addToScope(scope, "tasks", t.call.name.value, *taskNode);
+  }
+  return templateOutputs(tmpl, scope, &node.outputs);
 }
 
 // dag.go: executeDAGTask recurses into a task's dependencies before running the task. The same depth-first

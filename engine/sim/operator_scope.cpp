@@ -39,6 +39,51 @@ void Operator::addFanOutToScope(Params& scope, const char* prefix, const std::st
                                           prefix + "." + name + ".outputs.result}} is left unresolved"});
 }
 
+std::optional<ControllerError> Operator::templateOutputs(const Template& tmpl, const Params& scope,
+                                                         NodeOutputs* out) {
+  for (const auto& p : tmpl.outputs) {
+    if (!p.hasValueFrom)
+      return ControllerError{ControllerError::Kind::Generic,
+                             "output parameters must have a valueFrom specified", ended_by::kConfigError};
+    std::optional<std::string> value;
+    bool unresolved = false;
+    if (p.valueFromParameter) {
+      // template.ResolveVar: the whole text is one tag, looked up as it is.
+      std::string_view tag = *p.valueFromParameter;
+      if (tag.substr(0, 2) == "{{") tag.remove_prefix(2);
+      if (tag.size() >= 2 && tag.substr(tag.size() - 2) == "}}") tag.remove_suffix(2);
+      while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t'))
+        tag.remove_prefix(1);
+      while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t'))
+        tag.remove_suffix(1);
+      if (const auto it = scope.find(tag); it != scope.end() && tag.substr(0, 1) != "=") {
+        value = it->second;
+      } else if (!p.valueFromDefault && tag.substr(0, 1) != "=") {
+        return ControllerError{ControllerError::Kind::Generic,
+                               "Unable to resolve: \"" + std::string(tag) + "\"", ended_by::kConfigError};
+      } else {
+        unresolved = true;
+      }
+    } else if (p.valueFromReferences.empty()) {
+      value = std::string(); // resolveParameter: neither parameter nor expression gives ""
+    } else {
+      unresolved = true; // valueFrom.expression
+    }
+    if (!value && p.valueFromDefault) value = p.valueFromDefault->value;
+    if (!value) {
+      if (unresolved && outputNotes_.insert("expression:" + tmpl.name.value + "." + p.name.value).second)
+        diagnostics_.push_back(
+            Diagnostic{Severity::Warning, p.name.pos, "",
+                       "argosim: output parameter '" + p.name.value + "' of template '" + tmpl.name.value +
+                           "' comes from an expression, which is not simulated; it is left "
+                           "unset"});
+      continue;
+    }
+    out->parameters.emplace_back(p.name.value, std::move(*value));
+  }
+  return std::nullopt;
+}
+
 void Operator::noteUnresolved(const std::string& reference, const std::string& nodeName) {
   if (!outputNotes_.insert("unresolved:" + nodeName + "/" + reference).second) return;
   diagnostics_.push_back(Diagnostic{
