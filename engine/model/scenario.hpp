@@ -24,6 +24,10 @@ struct AttemptBehaviour {
   std::string reason = "Error";
   std::optional<std::string> error; // the pod vanishes / errors with this message
   bool ignoresSigterm = false;
+  // What main prints (the pod's outputs.result, when the controller asks for it); nullopt: not said.
+  std::optional<std::string> result;
+  // Values of the template's output parameters, as the executor would read them from valueFrom.
+  std::vector<std::pair<Located<std::string>, std::string>> parameters;
   SourcePos pos;
 };
 

@@ -1,16 +1,15 @@
 // One Argo template and the steps/DAG tasks that call other templates, as written in the Workflow.
 #pragma once
 
-#include <map>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include "engine/model/int_or_string.hpp"
 #include "engine/model/retry_strategy.hpp"
 #include "engine/model/source_pos.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace argosim {
 
@@ -19,6 +18,14 @@ struct Parameter {
   std::optional<Located<std::string>> value; // `value`, or `default` for an input
   SourcePos pos;
   bool hasValueFrom = false; // `valueFrom` given (not modelled; it counts as a value for validation)
+  std::optional<Located<std::string>> defaultValue; // an input's `default` as written
+  // An output's `valueFrom.default`: the executor's value when the file it names cannot be read.
+  std::optional<Located<std::string>> valueFromDefault;
+  bool valueFromSupplied = false; // an output's `valueFrom.supplied`: a suspend node's value, given on resume
+  // A steps or DAG template's output: `valueFrom.parameter`, the reference its value comes from.
+  std::optional<std::string> valueFromParameter;
+  // An output's `valueFrom.parameter` and `valueFrom.expression`, searched for references to results.
+  std::vector<std::string> valueFromReferences;
 };
 
 // Where in a template a text holding `{{` sits: Argo checks the body and outputs (validate.go:
@@ -84,7 +91,19 @@ struct DagTask {
   std::optional<Located<std::string>> depends;
 };
 
-enum class TemplateType { Container, Script, Resource, Data, ContainerSet, Http, Plugin, Steps, Dag, Suspend, Unknown };
+enum class TemplateType {
+  Container,
+  Script,
+  Resource,
+  Data,
+  ContainerSet,
+  Http,
+  Plugin,
+  Steps,
+  Dag,
+  Suspend,
+  Unknown
+};
 
 const char* templateTypeName(TemplateType type);
 inline bool isLeaf(TemplateType type) {
@@ -100,6 +119,7 @@ struct Template {
   std::vector<std::string> args;
   std::string scriptSource;
   std::vector<Parameter> inputs;
+  std::vector<Parameter> outputs; // outputs.parameters
   std::optional<IntOrString> activeDeadlineSeconds;
   std::optional<Located<std::string>> timeout;
   std::optional<Located<std::string>> pendingTimeout;
@@ -117,7 +137,8 @@ struct Template {
   bool daemon = false;
   std::vector<TaggedText> taggedTexts; // every text of the template holding `{{`, its steps' and tasks' too
   SourcePos pos;
-  // How many template-type keys (container, steps, dag, …) were written: validateTemplateType wants exactly one.
+  // How many template-type keys (container, steps, dag, …) were written: validateTemplateType wants exactly
+  // one.
   int typeCount = 0;
 };
 

@@ -41,6 +41,12 @@ std::vector<Parameter> mergeParameters(const std::vector<Parameter>& defaults,
       merged.pos = own[i].pos;
       if (own[i].value) merged.value = own[i].value;
       merged.hasValueFrom = merged.hasValueFrom || own[i].hasValueFrom;
+      if (own[i].defaultValue) merged.defaultValue = own[i].defaultValue;
+      if (own[i].valueFromDefault) merged.valueFromDefault = own[i].valueFromDefault;
+      if (own[i].valueFromParameter) merged.valueFromParameter = own[i].valueFromParameter;
+      merged.valueFromSupplied = merged.valueFromSupplied || own[i].valueFromSupplied;
+      merged.valueFromReferences.insert(merged.valueFromReferences.end(), own[i].valueFromReferences.begin(),
+                                        own[i].valueFromReferences.end());
       break;
     }
     out.push_back(std::move(merged));
@@ -67,6 +73,7 @@ Template mergeTemplateDefaults(const Template& defaults, const Template& tmpl) {
     fill(out.suspendDuration, defaults.suspendDuration);
   }
   out.inputs = mergeParameters(defaults.inputs, tmpl.inputs);
+  out.outputs = mergeParameters(defaults.outputs, tmpl.outputs);
   fill(out.activeDeadlineSeconds, defaults.activeDeadlineSeconds);
   // A Go string with omitempty: an empty timeout is absent, so the default applies.
   if (!out.timeout || out.timeout->value.empty()) {

@@ -133,7 +133,9 @@ private:
     std::optional<Located<std::string>> error;
     std::optional<Located<std::string>> reason;
     r_.readMap(
-        m, path, depth, {"pending", "unschedulable", "run", "exit", "reason", "error", "ignoresSigterm"},
+        m, path, depth,
+        {"pending", "unschedulable", "run", "exit", "reason", "error", "ignoresSigterm", "result",
+         "parameters"},
         [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
           std::string vPath = path + "." + key;
           if (key == "pending")
@@ -160,6 +162,10 @@ private:
             error = r_.anyString(v, kp, vPath);
           } else if (key == "ignoresSigterm") {
             if (auto b = r_.boolean(v, kp, vPath)) a.ignoresSigterm = b->value;
+          } else if (key == "result") {
+            if (auto text = r_.anyString(v, kp, vPath)) a.result = text->value;
+          } else if (key == "parameters") {
+            if (r_.expectMap(v, kp, vPath)) a.parameters = parameters(v, vPath, depth + 1);
           }
         },
         "a pod attempt", UnknownKeys::Error);
@@ -189,10 +195,40 @@ private:
     if (exitCode && run.present && run.forever)
       r_.error(exitCode->pos, path + ".exit",
                "a pod that runs forever never exits: drop exit, or give run a length");
+    if (error && (a.result || !a.parameters.empty()))
+      r_.error(error->pos, path + ".error",
+               "a pod that ends with `error` reports no outputs: drop error, or result and parameters");
     if (error && run.present && run.forever)
       r_.error(error->pos, path + ".error",
                "a pod that runs forever never errors: drop error, or give run a length");
     return a;
+  }
+
+  // `parameters: {name: value}`: output parameter values, as the executor would read them. Whether the
+  // template declares each name is known only at run time.
+  std::vector<std::pair<Located<std::string>, std::string>> parameters(const YAML::Node& m,
+                                                                       const std::string& path, int depth) {
+    std::vector<std::pair<Located<std::string>, std::string>> out;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (!r_.visit(it->first, depth) || !r_.visit(it->second, depth)) return out;
+      const SourcePos kp = posOf(it->first);
+      if (!it->first.IsScalar() || it->first.Scalar().empty()) {
+        r_.error(kp, path,
+                 "an output parameter's name must be a string, found " + Reader::describe(it->first));
+        continue;
+      }
+      const std::string name = it->first.Scalar();
+      bool duplicate = false;
+      for (const auto& [existing, _] : out)
+        duplicate = duplicate || existing.value == name;
+      if (duplicate) {
+        r_.error(kp, path + "." + name, "duplicate output parameter \"" + name + "\"");
+        continue;
+      }
+      if (auto value = r_.anyString(it->second, kp, path + "." + name))
+        out.emplace_back(Located<std::string>{name, kp}, value->value);
+    }
+    return out;
   }
 
   void controller(const YAML::Node& m, ControllerSettings& c) {

@@ -210,6 +210,7 @@ private:
               defaultValue = r_.anyString(v, kp, vPath);
             } else if (key == "valueFrom") {
               param.hasValueFrom = !v.IsNull();
+              if (!isInput && v.IsMap()) valueFrom(v, vPath, param);
             }
           },
           "a parameter");
@@ -217,9 +218,28 @@ private:
       // An input's `value` is fixed; its `default` applies when no argument is passed (common.ProcessArgs).
       // An argument's `default` is not a value.
       param.value = value ? value : (isInput ? defaultValue : std::nullopt);
+      if (isInput) param.defaultValue = defaultValue;
       out.push_back(std::move(param));
     }
     return out;
+  }
+
+  // An output's valueFrom: its `default`, whether it is `supplied`, and the text of `parameter` and
+  // `expression`, which may refer to a step's result. Its other sources (path, jsonPath, …) are for the
+  // executor and need no checking here.
+  void valueFrom(const YAML::Node& m, const std::string& path, Parameter& param) {
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      const std::string key = it->first.Scalar();
+      if (key == "default")
+        param.valueFromDefault = r_.anyString(it->second, posOf(it->first), path + ".default");
+      else if (key == "supplied")
+        param.valueFromSupplied = !it->second.IsNull();
+      else if ((key == "parameter" || key == "expression") && it->second.IsScalar()) {
+        param.valueFromReferences.push_back(it->second.Scalar());
+        if (key == "parameter") param.valueFromParameter = it->second.Scalar();
+      }
+    }
   }
 
   std::vector<Parameter> arguments(const YAML::Node& m, const std::string& path, int depth) {
@@ -584,9 +604,19 @@ private:
                       t.inputArtifacts.push_back(std::move(a.name));
                 },
                 "inputs");
-          } else if (key == "outputs" && v.IsMap()) {
+          } else if (key == "outputs") {
+            if (!r_.expectMap(v, kp, vPath)) return;
+            // The names the variable check puts in scope (globalName included), and the parameters a run
+            // fills.
             t.outputParameters = declarations(v["parameters"]);
             t.outputArtifacts = declarations(v["artifacts"]);
+            r_.readMap(
+                v, vPath, depth + 1, {"parameters", "artifacts", "result", "exitCode"},
+                [&](const std::string& ok, SourcePos okp, const YAML::Node& ov) {
+                  if (ok == "parameters")
+                    t.outputs = parameters(ov, okp, vPath + ".parameters", depth + 2, false);
+                },
+                "outputs");
           } else if (key == "daemon") {
             // Only whether `{{steps.x.ip}}` is in scope hangs on it: read quietly, as before it was skipped.
             t.daemon =

@@ -3,6 +3,7 @@
 
 #include "engine/model/argo_profile.hpp"
 #include "engine/model/diagnostic.hpp"
+#include "engine/model/node_outputs.hpp"
 #include "engine/time/nanos.hpp"
 
 #include <cstdint>
@@ -60,6 +61,7 @@ struct NodeRecord {
   std::string endedBy;
   std::string behaviour; // where a pod's behaviour came from: "scenario pods.flaky[1]", "command", "default"
   bool onExit = false;   // part of an exit handler
+  NodeOutputs outputs;   // outputs.result and outputs.parameters, when the node has them
 };
 
 struct TimelineEvent {

@@ -189,6 +189,22 @@ void writeNode(Writer& w, const NodeRecord& n) {
   w.key("message").string(n.message);
   w.key("name").string(n.name);
   w.key("onExit").boolean(n.onExit);
+  // Only a node with outputs has the key, as Argo omits a nil outputs.
+  if (!n.outputs.empty()) {
+    w.key("outputs").open('{');
+    if (!n.outputs.parameters.empty()) {
+      w.key("parameters").open('[');
+      for (const auto& [name, value] : n.outputs.parameters) {
+        w.element().open('{');
+        w.key("name").string(name);
+        w.key("value").string(value);
+        w.close('}');
+      }
+      w.close(']');
+    }
+    if (n.outputs.result) w.key("result").string(*n.outputs.result);
+    w.close('}');
+  }
   w.key("parent").string(n.parent);
   w.key("phase").string(n.phase);
   w.key("podActiveDeadlineSeconds").optionalInteger(n.podActiveDeadlineSeconds);

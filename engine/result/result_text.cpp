@@ -22,6 +22,21 @@ std::string why(const NodeRecord& n) {
   if (n.endedBy.empty() || n.message.rfind(n.endedBy + ":", 0) == 0) return n.message;
   return n.endedBy + ": " + n.message;
 }
+// An output value on one line: quoted, with its newlines, tabs, quotes and backslashes escaped.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '"' || c == '\\')
+      out += std::string("\\") + c;
+    else
+      out += c;
+  }
+  return out + "\"";
+}
 std::string pad(std::string s, std::size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
@@ -58,6 +73,27 @@ std::string resultToText(const Result& r) {
   line(header);
   for (const auto& row : rows)
     line(row);
+
+  std::size_t outputsWidth = 0;
+  for (const auto& n : r.nodes)
+    if (!n.outputs.empty()) outputsWidth = std::max(outputsWidth, n.name.size());
+  if (outputsWidth > 0) {
+    out << "\nOUTPUTS\n";
+    for (const auto& n : r.nodes) {
+      if (n.outputs.empty()) continue;
+      out << pad(n.name, outputsWidth + 2);
+      const char* sep = "";
+      if (n.outputs.result) {
+        out << "result " << quoted(*n.outputs.result);
+        sep = "  ";
+      }
+      for (const auto& [name, value] : n.outputs.parameters) {
+        out << sep << name << " " << quoted(value);
+        sep = "  ";
+      }
+      out << "\n";
+    }
+  }
 
   if (!r.events.empty()) {
     out << "\nTIMELINE\n";

@@ -23,6 +23,8 @@ struct Outcome {
   bool forever = false;
   int exitCode = 0;
   bool decisive = false; // saw a sleep or an exit: otherwise we know nothing useful
+  std::string printed;   // what the echo statements run wrote to stdout
+  bool printedKnown = true;
 };
 
 std::string_view baseName(std::string_view path) {
@@ -225,8 +227,17 @@ std::optional<Outcome> runStatements(const std::vector<Statement>& statements, i
         o.exitCode = 0; // bare exit: the last command's status, and every accepted command succeeds
       }
       return o;
-    } else if (cmd == "echo" || cmd == "true" || cmd == ":") {
-      // no effect on time or status
+    } else if (cmd == "echo") {
+      // Options (-n, -e) and backslashes (which dash's echo interprets) make the output uncertain.
+      for (std::size_t i = 1; i < st.words.size(); ++i) {
+        const std::string& w = st.words[i];
+        if ((i == 1 && !w.empty() && w[0] == '-') || w.find('\\') != std::string::npos)
+          o.printedKnown = false;
+        o.printed += (i > 1 ? " " : "") + w;
+      }
+      o.printed += '\n';
+    } else if (cmd == "true" || cmd == ":") {
+      // no effect on time, status or output
     } else if (cmd == "set") {
       for (std::size_t i = 1; i < st.words.size(); ++i) {
         if (!isSetOption(st.words[i])) return std::nullopt;
@@ -258,13 +269,46 @@ std::optional<AttemptBehaviour> toBehaviour(const std::optional<Outcome>& o) {
   return b;
 }
 
-} // namespace
+bool isPython(std::string_view program) {
+  const std::string_view b = baseName(program);
+  if (b == "python" || b == "python3") return true;
+  if (b.substr(0, 8) != "python3.") return false;
+  return b.size() > 8 && b.substr(8).find_first_not_of("0123456789") == std::string_view::npos;
+}
 
-std::optional<AttemptBehaviour> behaviourFromCommand(const Template& tmpl) {
+// A Python source made only of `print("literal")` lines (and blank or comment lines): what it prints. Any
+// other statement, or a literal with an escape or an f-prefix, is not understood.
+std::optional<std::string> pythonPrints(std::string_view source) {
+  std::string out;
+  while (!source.empty()) {
+    const std::size_t eol = source.find('\n');
+    std::string_view line = source.substr(0, eol);
+    source = eol == std::string_view::npos ? std::string_view() : source.substr(eol + 1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+      line.remove_suffix(1);
+    const std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string_view::npos || line[start] == '#') continue;
+    if (start != 0) return std::nullopt; // an indented line belongs to a block we do not follow
+    if (line.size() < 9 || line.substr(0, 6) != "print(" || line.back() != ')') return std::nullopt;
+    const std::string_view literal = line.substr(6, line.size() - 7);
+    const char quote = literal.empty() ? '\0' : literal.front();
+    if ((quote != '"' && quote != '\'') || literal.size() < 2 || literal.back() != quote) return std::nullopt;
+    const std::string_view text = literal.substr(1, literal.size() - 2);
+    if (text.find(quote) != std::string_view::npos || text.find('\\') != std::string_view::npos)
+      return std::nullopt;
+    out.append(text);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// What the main program does, when it is a recognised shell snippet or `sleep N` (not yet required to be
+// decisive).
+std::optional<Outcome> outcomeOf(const Template& tmpl) {
   if (tmpl.type == TemplateType::Script) {
     // Argo runs `<command...> <file holding source>`; only a bare shell makes the source a shell snippet.
     if (tmpl.command.size() != 1 || !isShell(tmpl.command[0]) || !tmpl.args.empty()) return std::nullopt;
-    return toBehaviour(runSnippet(tmpl.scriptSource, 0));
+    return runSnippet(tmpl.scriptSource, 0);
   }
   if (tmpl.type != TemplateType::Container) return std::nullopt;
   // Without a command the image's entrypoint runs, which we cannot see.
@@ -274,7 +318,7 @@ std::optional<AttemptBehaviour> behaviourFromCommand(const Template& tmpl) {
   if (isShell(argv[0])) {
     // sh -c SNIPPET [$0 [$1 ...]]: the extra operands only set positional parameters, which we reject using.
     if (argv.size() < 3 || !isDashC(argv[1])) return std::nullopt;
-    return toBehaviour(runSnippet(argv[2], 0));
+    return runSnippet(argv[2], 0);
   }
   if (baseName(argv[0]) == "sleep" && argv.size() == 2) {
     const auto d = parseSleep(argv[1]);
@@ -283,9 +327,24 @@ std::optional<AttemptBehaviour> behaviourFromCommand(const Template& tmpl) {
     o.decisive = true;
     o.forever = *d < 0;
     o.run = o.forever ? 0 : *d;
-    return toBehaviour(o);
+    return o;
   }
   return std::nullopt;
+}
+
+} // namespace
+
+std::optional<AttemptBehaviour> behaviourFromCommand(const Template& tmpl) {
+  return toBehaviour(outcomeOf(tmpl));
+}
+
+std::optional<std::string> stdoutFromCommand(const Template& tmpl) {
+  if (tmpl.type == TemplateType::Script && tmpl.command.size() == 1 && isPython(tmpl.command[0]) &&
+      tmpl.args.empty())
+    return pythonPrints(tmpl.scriptSource);
+  const auto o = outcomeOf(tmpl);
+  if (!o || !o->printedKnown) return std::nullopt;
+  return o->printed;
 }
 
 } // namespace argosim

@@ -1,10 +1,12 @@
-// Guessing what a pod will do from its command line (`sleep 5; exit 1`), when the Scenario does not say.
+// Guessing what a pod will do from its command line (`sleep 5; exit 1`, `echo heads`), when the Scenario does
+// not say.
 #pragma once
 
 #include "engine/model/scenario.hpp"
 #include "engine/model/template.hpp"
 
 #include <optional>
+#include <string>
 
 namespace argosim {
 
@@ -16,5 +18,10 @@ namespace argosim {
 // Anything else (python -c, pipes, redirections, $vars, ||, an image entrypoint with no command, a snippet
 // with neither sleep nor exit) gives nullopt: we never guess.
 std::optional<AttemptBehaviour> behaviourFromCommand(const Template& tmpl);
+
+// What main writes to stdout, for the same recognised shell snippets (their `echo`s, without options or
+// backslashes), and for a script template run by python whose source is only `print("literal")` lines.
+// nullopt when it cannot be known.
+std::optional<std::string> stdoutFromCommand(const Template& tmpl);
 
 } // namespace argosim

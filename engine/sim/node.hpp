@@ -2,6 +2,7 @@
 // it.
 #pragma once
 
+#include "engine/model/node_outputs.hpp"
 #include "engine/time/nanos.hpp"
 
 #include <optional>
@@ -39,6 +40,7 @@ struct Node {
   Nanos startedAt = 0;
   std::optional<Nanos> finishedAt;
   std::optional<int> exitCode; // outputs.exitCode
+  NodeOutputs outputs;         // outputs.result and outputs.parameters
   bool retried = false;        // nodeFlag.retried: an attempt of a Retry node
   bool hooked = false;         // nodeFlag.hooked: an exit handler or lifecycle hook
   bool onExitPod = false;      // created for an exit handler (the pod's on-exit label)

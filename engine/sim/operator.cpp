@@ -377,6 +377,10 @@ void Operator::assessPod(Node& node, Pod& pod, bool visibleNow) {
                                                                  : NodePhase::Failed;
     // Compare the text: the same literal need not have one address across translation units.
     const std::string_view endedBy = ending->endedBy;
+    // The wait container reports outputs once main has run, whether it succeeded or not (executor PostMain,
+    // which reports with a context that outlives the pod's SIGTERM).
+    if (ending->exitCode)
+      if (const auto it = podOutputs_.find(pod.nodeIndex); it != podOutputs_.end()) node.outputs = it->second;
     if (endedBy == ended_by::kKubeletDeadline || endedBy == ended_by::kExecutorDeadline) {
       std::string who = endedBy == ended_by::kKubeletDeadline
                             ? "killed by the kubelet: pod activeDeadlineSeconds passed"
@@ -466,6 +470,10 @@ template <class T, class F> void forEachParamField(T& tmpl, F&& f) {
   for (auto& s : tmpl.args)
     f(s);
   f(tmpl.scriptSource);
+  for (auto& p : tmpl.outputs) {
+    text(p.value);
+    text(p.valueFromDefault);
+  }
 }
 
 // substituteParams leaves text without `{{` as it is, so a template none of whose fields has one comes out
@@ -627,6 +635,7 @@ Node* Operator::executeTemplate(const std::string& nodeName, const TemplateCall&
     Node* last = attempts.empty() ? nullptr : &nodeAt(attempts.back());
     if (retry->fulfilled() && childrenDone) {
       if (last) retry->exitCode = last->exitCode;
+      if (last && retry->phase == NodePhase::Succeeded) retry->outputs = last->outputs;
       return retry;
     }
     int retryNum;

@@ -163,6 +163,10 @@ private:
                                                    const ExecuteOptions& opts);
   AttemptBehaviour behaviourFor(const Node& node, const Template& tmpl, const std::string& stepOrTaskName,
                                 std::string* source) const;
+  // operator_outputs.cpp (includeScriptOutput, executor CaptureScriptResult / SaveParameters)
+  NodeOutputs podOutputs(const Template& tmpl, const std::string& stepOrTaskName,
+                         const std::string& boundaryId, const AttemptBehaviour& behaviour,
+                         std::string* source);
 
   // operator_composite.cpp
   // Steps and DAG nodes carry their own errors (step group / task messages), so they return none.
@@ -179,11 +183,28 @@ private:
   void updateOutboundNodes(const std::string& nodeName, const Template& tmpl);
   DagShape& dagShape(const Template& tmpl);
   void executeDagTask(DagContext& dag, const std::string& root, const Params& scope);
+  // The end of executeDAG: its phase, and a succeeded DAG's outputs (getTemplateOutputsFromScope).
+  Node& finishDag(const Template& tmpl, DagContext& dag, const Params& arguments, Node& node,
+                  NodePhase phase);
+  std::optional<ControllerError> dagOutputs(const Template& tmpl, DagContext& dag, const Params& arguments,
+                                            Node& node);
   bool beginDagTask(DagContext& dag, const std::string& taskName);
   void finishDagTask(DagContext& dag, const std::string& taskName, const Params& scope);
   std::vector<std::string> outboundNodes(const std::string& id, int depth) const;
   std::pair<bool, Node*> runOnExitNode(const Invocation& call, Node& parent, const std::string& boundaryId,
                                        ControllerError* errOut);
+
+  // operator_scope.cpp
+  // buildLocalScope for a finished step or task (a Retry node's values are its last attempt's).
+  void addToScope(Params& scope, const char* prefix, const std::string& name, const Node& node);
+  // processAggregateNodeOutputs for a fanned-out step or task.
+  void addFanOutToScope(Params& scope, const char* prefix, const std::string& name,
+                        std::vector<const Node*> items);
+  // getTemplateOutputsFromScope: a steps or DAG template's outputs, from the scope its children built; an
+  // error when an output parameter cannot be resolved and has no default.
+  std::optional<ControllerError> templateOutputs(const Template& tmpl, const Params& scope, NodeOutputs* out);
+  // A `{{steps.…}}` / `{{tasks.…}}` reference that keeps `nodeName` waiting.
+  void noteUnresolved(const std::string& reference, const std::string& nodeName);
 
   void requeueAt(Nanos at);
 
@@ -202,6 +223,11 @@ private:
   std::vector<DeadlineRecord> deadlines_;
   std::unordered_set<std::string> deadlinesSeen_;
   std::unordered_set<std::string> boundsReported_;
+  std::unordered_set<std::string> outputNotes_; // output and reference warnings already given
+  // By parent template: the steps or tasks whose result it refers to (hasOutputResultRef).
+  std::unordered_map<const Template*, std::unordered_set<std::string>> resultReferences_;
+  // By pod node index: the outputs a pod reports when main has run (only pods that have some).
+  std::unordered_map<int, NodeOutputs> podOutputs_;
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, std::string>
       podBehaviourSource_; // node id -> where its behaviour came from

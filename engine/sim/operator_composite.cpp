@@ -31,14 +31,31 @@ bool continuesOn(const Invocation& call, NodePhase p) {
   return (p == NodePhase::Failed && call.continueOn.failed) ||
          (p == NodePhase::Error && call.continueOn.error);
 }
-// Argo substitutes a step's whole body; the fields the simulation reads are its arguments, when and
-// withParam.
-Invocation resolveReferences(const Invocation& call, const Params& scope) {
-  Invocation out = call;
-  for (auto& a : out.arguments)
+// steps.go resolveReferences / dag.go resolveDependencyReferences. Argo substitutes a step's whole body; the
+// fields the simulation reads are its arguments, when and withParam. `when` comes first: a step it skips is
+// not held up by the rest. A `{{steps.…}}` or `{{tasks.…}}` that cannot be resolved leaves `waitingFor` set
+// (the controller requeues).
+struct ResolvedCall {
+  Invocation call;
+  std::optional<std::string> waitingFor;
+};
+ResolvedCall resolveReferences(const Invocation& call, const Params& scope) {
+  ResolvedCall out{call, std::nullopt};
+  Invocation& c = out.call;
+  if (c.when) {
+    if ((out.waitingFor = unresolvedReference(c.when->value, scope))) return out;
+    c.when->value = substituteParams(c.when->value, scope);
+    const auto proceed = evaluateWhen(c.when->value);
+    if (proceed.ok && !proceed.value) return out;
+    // An invalid `when` is an error unless items may still complete it (`{{item}}`), whatever the rest says.
+    if (!proceed.ok && !c.withItems && !c.withParam && !c.withSequence) return out;
+  }
+  for (const auto& a : c.arguments)
+    if (a.value && (out.waitingFor = unresolvedReference(a.value->value, scope))) return out;
+  if (c.withParam && (out.waitingFor = unresolvedReference(c.withParam->value, scope))) return out;
+  for (auto& a : c.arguments)
     if (a.value) a.value->value = substituteParams(a.value->value, scope);
-  if (out.when) out.when->value = substituteParams(out.when->value, scope);
-  if (out.withParam) out.withParam->value = substituteParams(out.withParam->value, scope);
+  if (c.withParam) c.withParam->value = substituteParams(c.withParam->value, scope);
   return out;
 }
 bool shouldExpand(const Invocation& call) {
@@ -145,15 +162,28 @@ Node* Operator::executeSteps(const std::string& nodeName, const Template& tmpl, 
       updateOutboundNodes(nodeName, tmpl);
       return &markNodePhase(*node, NodePhase::Failed, sg.message, ended_by::kChildren);
     }
-    // Later groups can test `{{steps.<name>.status}}` and `{{steps.<name>.exitCode}}`.
+    // steps.go executeSteps: each step of the group adds its values and outputs for the groups after it; a
+    // fanned-out step, its items' outputs as lists and the step group's own values.
     for (const auto& step : tmpl.steps[i]) {
-      const Node* child = findNode(sgName + "." + step.name.value);
-      const Node* ref = child ? child : &sg;
-      scope["steps." + step.name.value + ".status"] = nodePhaseName(ref->phase);
-      if (ref->exitCode) scope["steps." + step.name.value + ".exitCode"] = std::to_string(*ref->exitCode);
+      const std::string& stepName = step.name.value;
+      if (const Node* child = findNode(sgName + "." + stepName)) {
+        addToScope(scope, "steps", stepName, *child);
+        continue;
+      }
+      const std::string itemPrefix = sgName + "." + stepName + "(";
+      std::vector<const Node*> items;
+      for (const auto& id : sg.children) {
+        const Node* item = findNodeById(id);
+        if (item && item->type != NodeType::Skipped &&
+            item->name.compare(0, itemPrefix.size(), itemPrefix) == 0)
+          items.push_back(item);
+      }
+      addFanOutToScope(scope, "steps", stepName, std::move(items));
+      addToScope(scope, "steps", stepName, sg);
     }
   }
   updateOutboundNodes(nodeName, tmpl);
+  if (auto err = templateOutputs(tmpl, scope, &node->outputs)) return &markNodeError(*node, *err);
   return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kChildren);
 }
 
@@ -178,6 +208,7 @@ void Operator::updateOutboundNodes(const std::string& nodeName, const Template& 
 struct StepGroupExpansion {
   const std::vector<WorkflowStep>* group = nullptr;
   Params scope;
+  std::optional<std::string> waitingFor; // an unresolved reference: the group waits, nothing is expanded
   struct Step {
     Invocation call;                        // resolved
     std::optional<std::string> fanOutError; // the group errs here; later steps are not expanded
@@ -206,8 +237,15 @@ std::shared_ptr<const StepGroupExpansion> Operator::expandStepGroup(const std::v
   expansion->scope = scope;
   expansion->steps.reserve(group.size());
   for (const auto& original : group) {
+    auto resolved = resolveReferences(original, scope);
+    if (resolved.waitingFor) {
+      expansion->waitingFor = std::move(resolved.waitingFor);
+      expansion->steps.clear();
+      expansion->children.clear();
+      break;
+    }
     auto& step = expansion->steps.emplace_back();
-    step.call = resolveReferences(original, scope);
+    step.call = std::move(resolved.call);
     const Invocation& call = step.call;
     expansion->hooksOrContinueOn = expansion->hooksOrContinueOn || !exitTemplateOf(call).empty() ||
                                    call.continueOn.failed || call.continueOn.error;
@@ -253,6 +291,10 @@ Node& Operator::executeStepGroup(const std::vector<WorkflowStep>& group, const s
   if (sg->fulfilled() && childrenFulfilled(*sg)) return *sg;
 
   const auto expansion = expandStepGroup(group, sgName, scope);
+  if (expansion->waitingFor) {
+    noteUnresolved(*expansion->waitingFor, sgName);
+    return *sg;
+  }
   for (const auto& step : expansion->steps) {
     if (step.fanOutError)
       return markNodeError(
@@ -446,6 +488,25 @@ struct DagShape {
     }
     return dependencies[name] = {deps, expanded};
   }
+  // common/ancestry.go GetTaskAncestry, as task indexes: every task `name` depends on, directly or not.
+  std::vector<int> ancestors(const std::string& name) const {
+    std::vector<int> out;
+    const auto start = indexOf.find(name);
+    if (start == indexOf.end()) return out;
+    std::vector<char> seen(dependencyIndexes.size(), 0);
+    std::vector<int> todo{start->second};
+    while (!todo.empty()) {
+      const int t = todo.back();
+      todo.pop_back();
+      for (const int d : dependencyIndexes[static_cast<std::size_t>(t)]) {
+        if (seen[static_cast<std::size_t>(d)]) continue;
+        seen[static_cast<std::size_t>(d)] = 1;
+        out.push_back(d);
+        todo.push_back(d);
+      }
+    }
+    return out;
+  }
 };
 
 // One executeDAG call: the shape of its template and what this reconcile has walked.
@@ -628,7 +689,33 @@ Node* Operator::executeDag(const std::string& nodeName, const Template& tmpl, co
     }
   if (!result) return node;
   node->outboundNodes = outbound;
-  return &markNodePhase(*node, *result, std::nullopt, ended_by::kChildren);
+  return &finishDag(tmpl, dag, call.arguments, *node, *result);
+}
+
+// The end of executeDAG: a succeeded DAG's outputs come from a scope of every task's values.
+Node& Operator::finishDag(const Template& tmpl, DagContext& dag, const Params& arguments, Node& node,
+                          NodePhase phase) {
+  if (phase == NodePhase::Succeeded && !tmpl.outputs.empty()) {
+    if (auto err = dagOutputs(tmpl, dag, arguments, node)) return markNodeError(node, *err);
+  }
+  return markNodePhase(node, phase, std::nullopt, ended_by::kChildren);
+}
+
+std::optional<ControllerError> Operator::dagOutputs(const Template& tmpl, DagContext& dag,
+                                                    const Params& arguments, Node& node) {
+  Params scope = arguments;
+  for (const auto& t : tmpl.tasks) {
+    const Node* taskNode = findNode(dag.taskNodeName(t.call.name.value));
+    if (!taskNode) continue; // not run: dag.target left it out
+    if (taskNode->type == NodeType::TaskGroup) {
+      std::vector<const Node*> items;
+      for (const auto& id : taskNode->children)
+        if (const Node* item = findNodeById(id)) items.push_back(item);
+      addFanOutToScope(scope, "tasks", t.call.name.value, items);
+    }
+    addToScope(scope, "tasks", t.call.name.value, *taskNode);
+  }
+  return templateOutputs(tmpl, scope, &node.outputs);
 }
 
 // dag.go: executeDAGTask recurses into a task's dependencies before running the task. The same depth-first
@@ -784,15 +871,36 @@ void Operator::finishDagTask(DagContext& dag, const std::string& taskName, const
       }
     }
   }
+  // dag.go buildLocalScopeFromTask: the values and outputs of every ancestor (common.GetTaskAncestry), of
+  // those the task mentions: no other can be substituted into it, and a long chain has many.
   Params taskScope = scope;
-  for (const auto& dep : dependencies) {
-    if (const Node* d = findNode(dag.taskNodeName(dep))) {
-      taskScope["tasks." + dep + ".status"] = nodePhaseName(d->phase);
-      if (d->exitCode) taskScope["tasks." + dep + ".exitCode"] = std::to_string(*d->exitCode);
+  std::string mentions;
+  for (const auto& a : task->call.arguments)
+    if (a.value) mentions += a.value->value;
+  if (task->call.when) mentions += task->call.when->value;
+  if (task->call.withParam) mentions += task->call.withParam->value;
+  if (mentions.find("tasks.") != std::string::npos) {
+    for (const int ancestor : dag.shape.ancestors(taskName)) {
+      const std::string& name = dag.shape.tmpl->tasks[static_cast<std::size_t>(ancestor)].call.name.value;
+      if (mentions.find("tasks." + name + ".") == std::string::npos) continue;
+      const Node* node = findNode(dag.taskNodeName(name));
+      if (!node) continue;
+      if (node->type == NodeType::TaskGroup) {
+        std::vector<const Node*> items;
+        for (const auto& id : node->children)
+          if (const Node* item = findNodeById(id)) items.push_back(item);
+        addFanOutToScope(taskScope, "tasks", name, std::move(items));
+      }
+      addToScope(taskScope, "tasks", name, *node);
     }
   }
 
-  const Invocation resolved = resolveReferences(task->call, taskScope);
+  const auto resolvedCall = resolveReferences(task->call, taskScope);
+  if (resolvedCall.waitingFor) {
+    noteUnresolved(*resolvedCall.waitingFor, nodeName);
+    return;
+  }
+  const Invocation& resolved = resolvedCall.call;
   // The task's items share its resolved call (a copy per item would copy a withItems list once per item).
   struct Item {
     std::string name; // the node-name suffix: the task's name, with the item's for a fan-out
@@ -918,8 +1026,27 @@ Node* Operator::executeSuspend(const std::string& nodeName, const Template& tmpl
       return node;
     }
     const Nanos resumeAt = addSaturating(node->startedAt, duration.value);
-    if (now_ >= resumeAt)
+    if (now_ >= resumeAt) {
+      // addRawOutputFields + util.go OverrideOutputParametersWithDefault: an expired suspend gives each
+      // `supplied` output its default, or that of the input of the same name.
+      NodeOutputs outputs;
+      for (const auto& p : tmpl.outputs) {
+        if (!p.valueFromSupplied) continue;
+        std::optional<Located<std::string>> value = p.valueFromDefault;
+        for (const auto& input : tmpl.inputs)
+          if (!value && input.name.value == p.name.value) value = input.defaultValue;
+        if (!value) {
+          *errOut = ControllerError{ControllerError::Kind::Generic,
+                                    "raw output parameter '" + p.name.value +
+                                        "' has not been set and does not have a default value",
+                                    ended_by::kConfigError};
+          return node;
+        }
+        outputs.parameters.emplace_back(p.name.value, value->value);
+      }
+      node->outputs = std::move(outputs);
       return &markNodePhase(*node, NodePhase::Succeeded, std::nullopt, ended_by::kSuspend);
+    }
     requeue = resumeAt;
   }
   // The workflow deadline also wakes a suspended workflow.

@@ -102,6 +102,9 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
   pod.createdAt = now_;
   std::string source;
   pod.behaviour = behaviourFor(node, tmpl, stepOrTaskName, &source);
+  if (NodeOutputs outputs = podOutputs(tmpl, stepOrTaskName, opts.boundaryId, pod.behaviour, &source);
+      !outputs.empty())
+    podOutputs_[pod.nodeIndex] = std::move(outputs);
   pod.activeDeadlineSeconds = ads;
   if (argoDeadline) pod.executorDeadline = wholeSecond(*argoDeadline);
   node.podIndex = static_cast<int>(pods_.size());

@@ -47,6 +47,7 @@ Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStr
   if (!last.fulfilled()) return {};
   if (!isFailedOrError(last.phase)) {
     retry.exitCode = last.exitCode;
+    retry.outputs = last.outputs; // processNodeRetries: a succeeded Retry node takes its last child's outputs
     markNodePhase(retry, NodePhase::Succeeded, std::nullopt, ended_by::kSucceeded);
     return {};
   }

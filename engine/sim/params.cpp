@@ -42,4 +42,22 @@ std::string substituteParams(std::string_view text, const Params& params) {
   return out;
 }
 
+std::optional<std::string> unresolvedReference(std::string_view text, const Params& params) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto open = text.find("{{", i);
+    if (open == std::string_view::npos) break;
+    const auto close = text.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    const auto name = trim(text.substr(open + 2, close - open - 2));
+    const bool strict =
+        name == "steps" || name == "tasks" || name.substr(0, 6) == "steps." || name.substr(0, 6) == "tasks.";
+    if (strict && name.find(".outputs.artifacts.") == std::string_view::npos &&
+        params.find(name) == params.end())
+      return std::string(name);
+    i = close + 2;
+  }
+  return std::nullopt;
+}
+
 } // namespace argosim

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,5 +15,11 @@ using Params = std::map<std::string, std::string, std::less<>>;
 // (expression_tag.hpp); unknown references are left as written, as Argo leaves references it cannot resolve
 // yet.
 std::string substituteParams(std::string_view text, const Params& params);
+
+// util/template ReplaceStrictAny with the prefixes steps and tasks: the first `{{steps.…}}` or `{{tasks.…}}`
+// in `text` that `params` cannot resolve (trimmed, without braces). The controller takes such a reference
+// as a value not there yet and requeues instead of running the step or task. References to artifacts are
+// resolved later, and are not counted.
+std::optional<std::string> unresolvedReference(std::string_view text, const Params& params);
 
 } // namespace argosim

@@ -459,3 +459,26 @@ TEST_CASE("parse: a top-level ',' is refused before yaml-cpp 0.7, which loops fo
   REQUIRE(count(ok.diagnostics, Severity::Error) == 0);
   REQUIRE(ok.workflow.name.value == "a, b");
 }
+
+TEST_CASE("parse: a template's outputs.parameters, with what valueFrom says the simulation needs") {
+  ParsedInput in = parseInput("kind: Workflow\nmetadata: {name: wf}\nspec:\n  entrypoint: m\n  templates:\n"
+                              "  - name: m\n    container: {image: a}\n    outputs:\n      parameters:\n"
+                              "      - {name: side, valueFrom: {path: /tmp/side, default: none}}\n"
+                              "      - {name: answer, valueFrom: {supplied: {}}}\n"
+                              "      - {name: copy, valueFrom: {parameter: '{{steps.a.outputs.result}}'}}\n"
+                              "      - {name: fixed, value: '3'}\n"
+                              "      artifacts: [{name: out, path: /tmp/out}]\n",
+                              Limits{});
+  INFO(argosim::test::dump(in.diagnostics));
+  REQUIRE(in.diagnostics.empty());
+  const auto& outputs = in.workflow.templates.at(0).outputs;
+  REQUIRE(outputs.size() == 4);
+  CHECK(outputs[0].name.value == "side");
+  CHECK(outputs[0].valueFromDefault->value == "none");
+  CHECK_FALSE(outputs[0].valueFromSupplied);
+  CHECK(outputs[1].valueFromSupplied);
+  CHECK_FALSE(outputs[1].valueFromDefault);
+  CHECK(outputs[2].valueFromReferences == std::vector<std::string>{"{{steps.a.outputs.result}}"});
+  CHECK(outputs[3].value->value == "3");
+  CHECK_FALSE(outputs[3].hasValueFrom);
+}

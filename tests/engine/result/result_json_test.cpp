@@ -95,3 +95,23 @@ TEST_CASE("result JSON: each byte, alone and among plain text, is written as nlo
     CHECK(argosim::resultToJson(r).find(expected) != std::string::npos);
   }
 }
+
+// Argo's NodeStatus.outputs is omitempty: a node without outputs has no key, one with outputs has
+// {parameters: [{name, value}], result}, each part only when present.
+TEST_CASE("result JSON: a node's outputs, only when it has any") {
+  argosim::Result r;
+  r.nodes.resize(3);
+  r.nodes[0].name = "quiet";
+  r.nodes[1].name = "flip";
+  r.nodes[1].outputs.result = "heads\n\"x\"";
+  r.nodes[1].outputs.parameters = {{"side", "H"}, {"count", ""}};
+  r.nodes[2].name = "printed-nothing";
+  r.nodes[2].outputs.result = "";
+  const auto j = nlohmann::json::parse(argosim::resultToJson(r));
+  CHECK_FALSE(j["nodes"][0].contains("outputs"));
+  CHECK(j["nodes"][1]["outputs"] ==
+        nlohmann::json::parse(
+            R"({"parameters": [{"name": "side", "value": "H"}, {"name": "count", "value": ""}],
+                                  "result": "heads\n\"x\""})"));
+  CHECK(j["nodes"][2]["outputs"] == nlohmann::json::parse(R"({"result": ""})"));
+}

@@ -71,3 +71,19 @@ spec:
   CHECK(text.find("  omitted: depends condition not met") != std::string::npos);
   CHECK(text.find("omitted: omitted:") == std::string::npos);
 }
+
+TEST_CASE("text view: an OUTPUTS section lists the nodes that have outputs, values quoted on one line") {
+  argosim::Result r;
+  r.nodes.resize(3);
+  r.nodes[0].name = "wf";
+  r.nodes[1].name = "wf[0].flip";
+  r.nodes[1].outputs.result = "heads\nand \"tails\"";
+  r.nodes[1].outputs.parameters = {{"side", "H"}};
+  r.nodes[2].name = "wf[0].flip(0)";
+  r.nodes[2].outputs.parameters = {{"side", "T"}};
+  const auto lines = linesAfter(argosim::resultToText(r), "OUTPUTS");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "wf[0].flip     result \"heads\\nand \\\"tails\\\"\"  side \"H\"");
+  CHECK(lines[1] == "wf[0].flip(0)  side \"T\"");
+  CHECK(argosim::resultToText(argosim::Result{}).find("OUTPUTS") == std::string::npos);
+}

@@ -16,3 +16,19 @@ TEST_CASE("params: unknown and unterminated references are left as written") {
   CHECK(substituteParams("{{steps.x.status}} == {{item}}", p) == "{{steps.x.status}} == a");
   CHECK(substituteParams("{{item", p) == "{{item");
 }
+
+// util/template ReplaceStrictAny(…, ["steps", "tasks"]) as steps.go resolveReferences and dag.go
+// resolveDependencyReferences call it: only `steps.…` / `tasks.…` tags must resolve; artifacts resolve later.
+TEST_CASE("params: the first steps./tasks. reference that cannot be resolved") {
+  const Params scope{{"steps.flip.outputs.result", "heads"}, {"tasks.A.status", "Succeeded"}};
+  CHECK_FALSE(unresolvedReference("{{steps.flip.outputs.result}} == heads", scope));
+  CHECK_FALSE(
+      unresolvedReference("{{ tasks.A.status }} {{item}} {{inputs.parameters.x}} {{workflow.name}}", scope));
+  CHECK(unresolvedReference("{{steps.flip.outputs.parameters.side}}", scope) ==
+        std::optional<std::string>("steps.flip.outputs.parameters.side"));
+  CHECK(unresolvedReference("{{tasks.A.status}}-{{ tasks.B.outputs.result }}", scope) ==
+        std::optional<std::string>("tasks.B.outputs.result"));
+  CHECK_FALSE(unresolvedReference("{{steps.gen.outputs.artifacts.out}}", scope));
+  CHECK_FALSE(unresolvedReference("{{stepsX.a}} {{tasksfoo}}", scope)); // a whole dot-segment only
+  CHECK(unresolvedReference("{{steps}}", scope) == std::optional<std::string>("steps"));
+}
