@@ -42,6 +42,20 @@ std::string substituteParams(std::string_view text, const Params& params) {
   return out;
 }
 
+namespace {
+// Whether the step or task a `steps.<name>.…` / `tasks.<name>.…` reference names has run: its id is in scope
+// (operator.go buildLocalScope adds it with the rest of a finished node's fields).
+bool hasRun(std::string_view reference, const Params& params) {
+  const auto first = reference.find('.');
+  if (first == std::string_view::npos) return false;
+  const auto second = reference.find('.', first + 1);
+  if (second == std::string_view::npos) return false;
+  std::string id(reference.substr(0, second));
+  id += ".id";
+  return params.find(id) != params.end();
+}
+} // namespace
+
 std::optional<std::string> unresolvedReference(std::string_view text, const Params& params) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -53,7 +67,7 @@ std::optional<std::string> unresolvedReference(std::string_view text, const Para
     const bool strict =
         name == "steps" || name == "tasks" || name.substr(0, 6) == "steps." || name.substr(0, 6) == "tasks.";
     if (strict && name.find(".outputs.artifacts.") == std::string_view::npos &&
-        params.find(name) == params.end())
+        params.find(name) == params.end() && !hasRun(name, params))
       return std::string(name);
     i = close + 2;
   }

@@ -31,4 +31,9 @@ TEST_CASE("params: the first steps./tasks. reference that cannot be resolved") {
   CHECK_FALSE(unresolvedReference("{{steps.gen.outputs.artifacts.out}}", scope));
   CHECK_FALSE(unresolvedReference("{{stepsX.a}} {{tasksfoo}}", scope)); // a whole dot-segment only
   CHECK(unresolvedReference("{{steps}}", scope) == std::optional<std::string>("steps"));
+  // A step that has run (its id is in scope) is not waited for: what it left out stays as written.
+  const Params ran{{"steps.flip.id", "wf-1"}, {"steps.flip.status", "Succeeded"}};
+  CHECK_FALSE(unresolvedReference("{{steps.flip.outputs.parameters.side}} {{steps.flip.ip}}", ran));
+  CHECK(unresolvedReference("{{steps.other.outputs.result}}", ran) ==
+        std::optional<std::string>("steps.other.outputs.result"));
 }

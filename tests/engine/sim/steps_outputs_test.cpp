@@ -82,16 +82,19 @@ pods:
   CHECK(r.workflow.phase == "Failed");
 }
 
-TEST_CASE("steps.go resolveReferences: a reference that cannot resolve requeues the group; it never runs") {
-  // validate.go resolveAllVariables refuses this spec (`a` declares no output `missing`); past it, the
-  // controller itself only requeues.
+TEST_CASE(
+    "steps.go resolveReferences: a reference to a step that has not run requeues the group; it never runs") {
+  // validate.go resolveAllVariables refuses this spec (`c` runs later); past it, the controller only
+  // requeues.
   const Result r = test::simulateUnvalidated(kHead + R"(  - name: main
     steps:
     - - name: a
         template: leaf
     - - name: b
         template: leaf
-        when: "{{steps.a.outputs.parameters.missing}} == x"
+        when: "{{steps.c.outputs.result}} == x"
+    - - name: c
+        template: leaf
   - name: leaf
     container: {image: alpine, command: [sh, -c, "exit 0"]}
 )");
@@ -100,9 +103,36 @@ TEST_CASE("steps.go resolveReferences: a reference that cannot resolve requeues 
   CHECK_FALSE(hasNode(r, "wf[1].b"));
   REQUIRE(r.diagnostics.size() == 2);
   CHECK(r.diagnostics[0].message ==
-        "{{steps.a.outputs.parameters.missing}} cannot be resolved, so the controller requeues wf[1] without "
+        "{{steps.c.outputs.result}} cannot be resolved, so the controller requeues wf[1] without "
         "running it until it can (a step or task that does not exist or has not run yet, or an output it "
         "never produced)");
+}
+
+TEST_CASE(
+    "steps.go resolveReferences: an output the Scenario gave no value for is left as written, not waited "
+    "for") {
+  // The producing pod wrote *something* in Argo; argosim does not know what, and says so where it is
+  // declared.
+  const Result r = simulateText(kHead + R"(  - name: main
+    steps:
+    - - name: a
+        template: gen
+    - - name: b
+        template: leaf
+        arguments: {parameters: [{name: p, value: "{{steps.a.outputs.parameters.out}}"}]}
+  - name: gen
+    container: {image: alpine, command: [sh, -c, "exit 0"]}
+    outputs: {parameters: [{name: out, valueFrom: {path: /tmp/out}}]}
+  - name: leaf
+    inputs: {parameters: [{name: p}]}
+    container: {image: alpine, command: [sh, -c, "exit 0"]}
+)");
+  CHECK(r.workflow.phase == "Succeeded");
+  CHECK(node(r, "wf[1].b").phase == "Succeeded");
+  bool warned = false;
+  for (const auto& d : r.diagnostics)
+    warned = warned || d.message.find("output parameter 'out' of template 'gen' gets no value") == 0;
+  CHECK(warned);
 }
 
 TEST_CASE("steps.go executeSteps: a fanned-out step's results are a JSON list, fit for withParam") {
