@@ -93,6 +93,14 @@ NodeOutputs Operator::podOutputs(const Template& tmpl, const std::string& stepOr
     } else {
       out.result = std::string();
       *source += "; result \"\" (prints nothing)";
+      // A later step reads what this one printed, which only the Scenario can say (coinflip's random choice).
+      if (outputNotes_.insert("result:" + tmpl.name.value).second)
+        diagnostics_.push_back(Diagnostic{
+            Severity::Warning, tmpl.pos, "",
+            "the result of template '" + tmpl.name.value +
+                "' is read by a later step, but argosim does not run its program: it is taken as \"\"; say "
+                "what it prints with `result:` in the Scenario (pods: {" +
+                stepOrTaskName + ": {result: …}})"});
     }
     // CaptureScriptResult trims one trailing newline.
     if (!out.result->empty() && out.result->back() == '\n') out.result->pop_back();

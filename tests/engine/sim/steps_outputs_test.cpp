@@ -156,3 +156,32 @@ TEST_CASE("steps.go executeSteps: a fanned-out step's results are a JSON list, f
   CHECK(hasNode(r, "wf[1].use(1:20)"));
   CHECK(r.workflow.phase == "Succeeded");
 }
+
+TEST_CASE(
+    "executor.go CaptureScriptResult: a result argosim cannot know is \"\", and the template says how to "
+    "give it") {
+  const Result r = simulateText(kHead + R"(  - name: main
+    steps:
+    - - name: flip
+        template: coin
+    - - name: heads
+        template: leaf
+        when: "{{steps.flip.outputs.result}} == heads"
+  - name: coin
+    script:
+      image: python:alpine3.6
+      command: [python]
+      source: |
+        import random
+        print("heads" if random.randint(0, 1) == 0 else "tails")
+  - name: leaf
+    container: {image: alpine, command: [sh, -c, "exit 0"]}
+)");
+  REQUIRE(node(r, "wf[0].flip").outputs.result == std::optional<std::string>(""));
+  bool told = false;
+  for (const auto& d : r.diagnostics)
+    told = told || (d.pos.line == 14 &&
+                    d.message.find("the result of template 'coin' is read by a later step") == 0 &&
+                    d.message.find("pods: {flip: {result: …}}") != std::string::npos);
+  CHECK(told);
+}
