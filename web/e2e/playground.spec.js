@@ -236,6 +236,31 @@ test('a share link restores exactly the shared text, unicode included', async ({
   expect(foreign).toEqual([]);
 });
 
+test("a step's outputs show in the why panel, and a later step's when reads them", async ({ page }) => {
+  test.skip(usingFake, 'needs the real engine');
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const before = await runs(page);
+  await replaceText(
+    page,
+    [
+      'apiVersion: argoproj.io/v1alpha1', 'kind: Workflow', 'metadata: {name: coinflip}', 'spec:', '  entrypoint: main',
+      '  templates:', '  - name: main', '    steps:', '    - - {name: flip, template: coin}',
+      '    - - {name: heads, template: leaf, when: "{{steps.flip.outputs.result}} == heads"}',
+      '      - {name: tails, template: leaf, when: "{{steps.flip.outputs.result}} == tails"}',
+      '  - name: coin', '    script: {image: python, command: [python], source: "import random"}',
+      '  - name: leaf', '    container: {image: alpine}', '---', 'kind: Scenario', 'pods:', '  flip: {result: heads}', '',
+    ].join('\n'),
+  );
+  await waitForRun(page, before);
+  await expect(page.locator('.tl-seg[data-node="coinflip[1].heads"]').first()).toBeVisible();
+  await page.locator('.tl-row[data-node="coinflip[1].tails"] .tl-name').click();
+  await expect(page.locator('#why')).toContainText('Skipped');
+  await page.locator('.tl-row[data-node="coinflip[0].flip"] .tl-name').click();
+  await expect(page.locator('#why dl.facts')).toContainText('outputs.result');
+  await expect(page.locator('#why dl.facts')).toContainText('"heads"');
+});
+
 test('keyboard: Home, arrows, End and Space move the playhead', async ({ page }) => {
   await page.goto(`./#example/${SEED}`);
   await waitForRun(page);

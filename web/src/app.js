@@ -456,6 +456,9 @@ export async function startPlayground(root, options = {}) {
       n.type === 'Pod' ? ['pod activeDeadlineSeconds', n.podActiveDeadlineSeconds === null || n.podActiveDeadlineSeconds === undefined ? 'none' : `${n.podActiveDeadlineSeconds} s${n.podActiveDeadlineSeconds >= 60 ? ` (${duration(n.podActiveDeadlineSeconds)})` : ''}`] : null,
       n.type === 'Pod' ? ['ARGO_DEADLINE', n.executorDeadline === null || n.executorDeadline === undefined ? 'none' : moment(n.executorDeadline)] : null,
       n.behaviour ? ['behaviour from', n.behaviour] : null,
+      // what later steps and tasks read as {{steps.<name>.outputs.…}}; quoted, since "" is a value too
+      n.outputs?.result !== undefined ? ['outputs.result', JSON.stringify(n.outputs.result)] : null,
+      ...(n.outputs?.parameters ?? []).map((p) => [`outputs.parameters.${p.name}`, JSON.stringify(p.value)]),
     ].filter(Boolean);
     fill(whyBody,
       h('h3', { class: 'why-title' }, h('span', { class: 'why-node', text: n.name }), h('span', { text: ` — ${st.title}` })),
