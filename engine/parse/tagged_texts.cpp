@@ -36,11 +36,13 @@ void collectTaggedTexts(const YAML::Node& node, bool templateRoot, std::vector<T
         if (it->first.IsScalar()) {
           const std::string& key = it->first.Scalar();
           if (key == "<<" && it->first.Tag() == "?") { // a merge key: its maps' entries sit at this level
-            if (it->second.IsSequence())
-              for (const auto& merged : it->second)
+            // A copy: `it->second` lives in a proxy that dies with the full expression, too soon for a loop.
+            const YAML::Node source = it->second;
+            if (source.IsSequence())
+              for (const auto& merged : source)
                 children.push_back({merged, cur.place, cur.root});
             else
-              children.push_back({it->second, cur.place, cur.root});
+              children.push_back({source, cur.place, cur.root});
             continue;
           }
           if (cur.root && (key == "steps" || key == "dag")) continue;
