@@ -1,7 +1,8 @@
 #include "engine/expr/json_marshal.hpp"
 
+#include "engine/text/go_text.hpp"
+
 #include <cmath>
-#include <cstdint>
 #include <cstdlib>
 
 namespace argosim::expr {
@@ -27,57 +28,6 @@ std::string goJsonFloat(double d) {
   return v;
 }
 
-void appendString(const std::string& s, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c == '\n') {
-        out += "\\n";
-      } else if (c == '\r') {
-        out += "\\r";
-      } else if (c == '\t') {
-        out += "\\t";
-      } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-      } else {
-        out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    // A UTF-8 sequence: copied when valid, U+FFFD otherwise (Go's utf8.DecodeRuneInString).
-    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    std::uint32_t cp = n == 4 ? c & 0x07 : n == 3 ? c & 0x0F : c & 0x1F;
-    bool valid = n > 0 && i + n <= s.size();
-    for (std::size_t k = 1; valid && k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      valid = (cc & 0xC0) == 0x80;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (valid)
-      valid = !(n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) &&
-              !(n == 4 && (cp < 0x10000 || cp > 0x10FFFF));
-    if (!valid) {
-      out += "\\ufffd";
-      ++i;
-      continue;
-    }
-    if (cp == 0x2028 || cp == 0x2029)
-      out += cp == 0x2028 ? "\\u2028" : "\\u2029";
-    else
-      out.append(s, i, n);
-    i += n;
-  }
-  out += '"';
-}
-
 bool append(const Value& v, int depth, std::string& out) {
   if (depth > kMaxDepth) return false;
   if (v.isNil()) {
@@ -90,7 +40,7 @@ bool append(const Value& v, int depth, std::string& out) {
     if (!std::isfinite(v.asFloat())) return false;
     out += goJsonFloat(v.asFloat());
   } else if (v.isString()) {
-    appendString(v.asString(), out);
+    out += goJsonQuote(v.asString());
   } else if (v.isArray()) {
     out += '[';
     bool first = true;
@@ -106,7 +56,7 @@ bool append(const Value& v, int depth, std::string& out) {
     for (const auto& [k, e] : v.asMap()) { // std::map: sorted, as encoding/json sorts map keys
       if (!first) out += ',';
       first = false;
-      appendString(k, out);
+      out += goJsonQuote(k);
       out += ':';
       if (!append(e, depth + 1, out)) return false;
     }

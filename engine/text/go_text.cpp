@@ -71,4 +71,75 @@ void appendUtf8(std::string& out, char32_t rune) {
   }
 }
 
+namespace {
+constexpr char kJsonHex[] = "0123456789abcdef";
+} // namespace
+
+std::string goJsonQuote(std::string_view s) {
+  std::string out = "\"";
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+          out += "\\u00";
+          out.push_back(kJsonHex[c >> 4]);
+          out.push_back(kJsonHex[c & 0xF]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+      }
+      ++i;
+      continue;
+    }
+    // A UTF-8 sequence: copied when valid, \ufffd when not; U+2028/U+2029 escaped.
+    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    bool good = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+    for (int k = 1; good && k < len; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      good = (b & 0xC0) == 0x80;
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    if (good)
+      good = (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
+             (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
+    if (!good) {
+      out += "\\ufffd";
+      ++i;
+      continue;
+    }
+    if (cp == 0x2028 || cp == 0x2029)
+      out += cp == 0x2028 ? "\\u2028" : "\\u2029";
+    else
+      out.append(s.substr(i, static_cast<std::size_t>(len)));
+    i += static_cast<std::size_t>(len);
+  }
+  out += '"';
+  return out;
+}
+
 } // namespace argosim

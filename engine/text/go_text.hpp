@@ -14,6 +14,10 @@ std::string goQuote(std::string_view s);
 // (and nothing appended) for a byte it keeps as it is.
 bool appendGoEscape(std::string& out, unsigned char c);
 
+// encoding/json's Marshal of a string, quotes included: HTML-safe (<, >, & as \u003c, …), Go ≥ 1.22's short
+// \b and \f, U+2028/U+2029 escaped, invalid UTF-8 as \ufffd.
+std::string goJsonQuote(std::string_view s);
+
 // utf8.EncodeRune: surrogates and values past U+10FFFF become U+FFFD.
 void appendUtf8(std::string& out, char32_t rune);
 

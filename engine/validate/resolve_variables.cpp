@@ -1,63 +1,18 @@
 #include "engine/validate/resolve_variables.hpp"
 
+#include "engine/text/go_text.hpp"
+
 #include <algorithm>
-#include <cstdio>
 #include <string_view>
 
 namespace argosim {
 namespace {
 
-// The text as Go's json.Marshal writes it: Argo reads tags out of the marshalled template.
+// The text as Go's json.Marshal writes it, without the quotes: Argo reads tags out of the marshalled
+// template.
 std::string jsonEscaped(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '<':
-    case '>':
-    case '&': {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-      break;
-    }
-    default:
-      if (c < 0x20) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        out += buf;
-      } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-                 (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
-                  static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-        out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
-        i += 2;
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-  }
-  return out;
+  const std::string quoted = goJsonQuote(s);
+  return quoted.substr(1, quoted.size() - 2);
 }
 
 // strconv.Quote's body for the ASCII a JSON text holds.

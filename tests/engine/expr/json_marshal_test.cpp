@@ -19,6 +19,7 @@ TEST_CASE("json marshal: Go's encoding/json choices for every kind of value", "[
   // HTML-safe escaping (encoding/json escapes <, >, & by default), control characters, U+2028
   CHECK(marshalJson(Value("<a & b>")) == "\"\\u003ca \\u0026 b\\u003e\"");
   CHECK(marshalJson(Value("q\"\\\n\t\x01")) == "\"q\\\"\\\\\\n\\t\\u0001\"");
+  CHECK(marshalJson(Value("\b\f")) == "\"\\b\\f\""); // Go 1.22+: the short forms
   CHECK(marshalJson(Value("\xe2\x80\xa8")) == "\"\\u2028\"");
   CHECK(marshalJson(Value("h\xc3\xa9")) == "\"h\xc3\xa9\"");
   CHECK(marshalJson(Value("bad\xff")) == "\"bad\\ufffd\"");

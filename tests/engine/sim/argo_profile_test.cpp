@@ -1,11 +1,13 @@
 // The rules that changed between Argo releases are read from one ArgoProfile (spec §8): changing a value
 // there changes what the simulation shows, and the default is v4.1.
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::node;
 
 namespace {
 const std::string kFlaky = R"(apiVersion: argoproj.io/v1alpha1
@@ -22,12 +24,6 @@ spec:
     container: {image: alpine, command: [sh, -c, "sleep 5; exit 3"]}
 )";
 
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
 } // namespace
 
 TEST_CASE("argo profile: v4.1 is the default (main: prefix, expression means Always, cap read)") {

@@ -1,25 +1,14 @@
 // Task outputs in a DAG: dag.go buildLocalScopeFromTask (every ancestor's values, common.GetTaskAncestry) and
 // resolveDependencyReferences (`when` first; an unresolved `{{tasks.…}}` requeues the task).
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
-
-namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
-bool hasNode(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return true;
-  return false;
-}
-} // namespace
+using argosim::test::hasNode;
+using argosim::test::node;
 
 TEST_CASE("dag.go resolveDependencyReferences: when, depends and arguments read tasks.<name>.outputs") {
   const Result r = simulateText(R"(apiVersion: argoproj.io/v1alpha1

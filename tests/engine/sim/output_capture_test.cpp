@@ -3,19 +3,15 @@
 // trailing newline trimmed; "" when main prints nothing) and SaveParameters (valueFrom.default when the file
 // is missing); PostMain reports them whether main succeeded or not.
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::node;
 
 namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
 Result run(const std::string& when, const std::string& scenario) {
   return simulateText(R"(apiVersion: argoproj.io/v1alpha1
 kind: Workflow

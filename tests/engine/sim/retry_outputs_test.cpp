@@ -2,19 +2,15 @@
 // copies its last child's outputs) and possiblyGetRetryChildNode (the scope always reads the last attempt,
 // even when the Retry node failed and has no outputs of its own).
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::node;
 
 namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
 const std::string kWorkflow = R"(apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {name: wf}

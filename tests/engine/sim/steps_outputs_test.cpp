@@ -2,25 +2,17 @@
 // finished group, processAggregateNodeOutputs for a fanned-out one) and resolveReferences (`when` first, then
 // the rest; an unresolved `{{steps.…}}` requeues).
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 #include "tests/engine/sim/simulate_unvalidated.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::hasNode;
+using argosim::test::node;
 
 namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
-bool hasNode(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return true;
-  return false;
-}
 const std::string kHead = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: wf}\nspec:\n"
                           "  entrypoint: main\n  templates:\n";
 } // namespace

@@ -2,19 +2,15 @@
 // addRawOutputFields (the default is valueFrom.default, else the same-named input's default) and util.go
 // OverrideOutputParametersWithDefault (no default at all is an error).
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::node;
 
 namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
 Result run(const std::string& outputs) {
   return simulateText(R"(apiVersion: argoproj.io/v1alpha1
 kind: Workflow

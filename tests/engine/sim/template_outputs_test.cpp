@@ -2,20 +2,16 @@
 // steps.go executeSteps and dag.go executeDAG once they succeed (valueFrom.parameter is resolved whole, as
 // template.ResolveVar does; valueFrom.default stands in when it cannot be).
 #include "engine/argosim.hpp"
+#include "tests/engine/sim/result_lookup.hpp"
 #include "tests/engine/sim/simulate_unvalidated.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <string>
 
 using namespace argosim;
+using argosim::test::node;
 
 namespace {
-const NodeRecord& node(const Result& r, const std::string& name) {
-  for (const auto& n : r.nodes)
-    if (n.name == name) return n;
-  FAIL("no node " << name);
-  return r.nodes.front();
-}
 // validate.go validateOutputs refuses an output that names what `gen` does not declare; the runs below drive
 // the controller past it, for its own fallback (valueFrom.default) and error.
 Result run(const std::string& innerOutputs) {
