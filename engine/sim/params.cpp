@@ -1,6 +1,7 @@
 #include "engine/sim/params.hpp"
 
 #include "engine/sim/expression_tag.hpp"
+#include "engine/text/template_tags.hpp"
 
 #include <optional>
 
@@ -20,23 +21,19 @@ std::string substituteParams(std::string_view text, const Params& params) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
-  while (i < text.size()) {
-    const auto open = text.find("{{", i);
-    if (open == std::string_view::npos) break;
-    const auto close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(i, open - i));
-    const auto tag = text.substr(open + 2, close - open - 2);
-    const auto whole = text.substr(open, close + 2 - open);
-    if (!tag.empty() && tag.front() == '=') { // template/kind.go parseTag: the `=` kind, untrimmed
-      const std::optional<std::string> value = replaceExpressionTag(tag.substr(1), params);
+  for (auto tag = nextTemplateTag(text, 0); tag; tag = nextTemplateTag(text, tag->end)) {
+    out.append(text.substr(i, tag->open - i));
+    const auto whole = text.substr(tag->open, tag->end - tag->open);
+    if (!tag->body.empty() &&
+        tag->body.front() == '=') { // template/kind.go parseTag: the `=` kind, untrimmed
+      const std::optional<std::string> value = replaceExpressionTag(tag->body.substr(1), params);
       out.append(value ? std::string_view(*value) : whole);
-    } else if (auto it = params.find(trim(tag)); it != params.end()) {
+    } else if (auto it = params.find(trim(tag->body)); it != params.end()) {
       out.append(it->second);
     } else {
       out.append(whole);
     }
-    i = close + 2;
+    i = tag->end;
   }
   out.append(text.substr(i));
   return out;
@@ -57,19 +54,13 @@ bool hasRun(std::string_view reference, const Params& params) {
 } // namespace
 
 std::optional<std::string> unresolvedReference(std::string_view text, const Params& params) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto open = text.find("{{", i);
-    if (open == std::string_view::npos) break;
-    const auto close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    const auto name = trim(text.substr(open + 2, close - open - 2));
+  for (auto tag = nextTemplateTag(text, 0); tag; tag = nextTemplateTag(text, tag->end)) {
+    const auto name = trim(tag->body);
     const bool strict =
         name == "steps" || name == "tasks" || name.substr(0, 6) == "steps." || name.substr(0, 6) == "tasks.";
     if (strict && name.find(".outputs.artifacts.") == std::string_view::npos &&
         params.find(name) == params.end() && !hasRun(name, params))
       return std::string(name);
-    i = close + 2;
   }
   return std::nullopt;
 }

@@ -1,6 +1,7 @@
 #include "engine/validate/expression_warnings.hpp"
 
 #include "engine/expr/expr.hpp"
+#include "engine/text/template_tags.hpp"
 
 #include <cctype>
 #include <optional>
@@ -32,15 +33,12 @@ public:
   explicit Walker(Diagnostics& out) : out_(out) {}
 
   void text(const std::string& value, SourcePos pos, const std::string& path) {
-    for (std::size_t open = value.find("{{="); open != std::string::npos;
-         open = value.find("{{=", open + 3)) {
-      const std::size_t close = value.find("}}", open + 3);
-      if (close == std::string::npos) return;
-      const std::string tag = value.substr(open, close + 2 - open);
-      if (auto why = unsupported(std::string_view(value).substr(open + 3, close - open - 3)))
+    for (auto tag = nextTemplateTag(value, 0); tag; tag = nextTemplateTag(value, tag->end)) {
+      if (tag->body.empty() || tag->body.front() != '=') continue; // template/kind.go parseTag
+      if (auto why = unsupported(tag->body.substr(1)))
         out_.push_back({Severity::Warning, pos, path,
-                        "argosim cannot evaluate " + tag + " (" + *why +
-                            "): it stays as written, so the run departs from Argo's from here"});
+                        "argosim cannot evaluate " + value.substr(tag->open, tag->end - tag->open) + " (" +
+                            *why + "): it stays as written, so the run departs from Argo's from here"});
     }
   }
   void text(const std::optional<Located<std::string>>& field, const std::string& path) {

@@ -1,6 +1,7 @@
 #include "engine/validate/resolve_variables.hpp"
 
 #include "engine/text/go_text.hpp"
+#include "engine/text/template_tags.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -71,14 +72,12 @@ bool wanted(TextPlace place, std::initializer_list<TextPlace> places) {
 
 // The position after the first `{{` that no `}}` follows, if any.
 std::optional<std::size_t> openTag(const std::string& text) {
-  std::size_t i = 0;
-  while (true) {
-    std::size_t open = text.find("{{", i);
-    if (open == std::string::npos) return std::nullopt;
-    std::size_t close = text.find("}}", open + 2);
-    if (close == std::string::npos) return open + 2;
-    i = close + 2;
-  }
+  std::size_t after = 0;
+  for (auto tag = nextTemplateTag(text, 0); tag; tag = nextTemplateTag(text, tag->end))
+    after = tag->end;
+  const std::size_t open = text.find("{{", after);
+  if (open == std::string::npos) return std::nullopt;
+  return open + 2;
 }
 
 // What an open tag's start looks like in Argo's JSON: the rest of the string, then the closing quote. Cut
@@ -108,14 +107,8 @@ std::optional<TagProblem> findUnresolvedTag(const std::vector<TaggedText>& texts
   for (const auto& t : texts) {
     if (!wanted(t.place, places)) continue;
     const std::string& text = t.text.value;
-    std::size_t i = 0;
-    while (true) { // fasttemplate: a tag runs from `{{` to the first `}}` after it
-      std::size_t open = text.find("{{", i);
-      if (open == std::string::npos) break;
-      std::size_t close = text.find("}}", open + 2);
-      if (close == std::string::npos) break;
-      std::string tag = jsonEscaped(std::string_view(text).substr(open + 2, close - open - 2));
-      i = close + 2;
+    for (auto found = nextTemplateTag(text, 0); found; found = nextTemplateTag(text, found->end)) {
+      std::string tag = jsonEscaped(found->body);
       if (!tag.empty() && tag[0] == '=') continue; // an expression: template.Validate skips it
       std::string trimmed(trimSpaces(tag));
       if (!checkedRoot(trimmed) || inLayers(trimmed, layers)) continue;

@@ -1,6 +1,7 @@
 #include "engine/validate/validate_workflow.hpp"
 
 #include "engine/parse/argo_duration.hpp"
+#include "engine/text/template_tags.hpp"
 #include "engine/validate/dag_dependencies.hpp"
 #include "engine/validate/expression_warnings.hpp"
 #include "engine/validate/pod_stand_in_warnings.hpp"
@@ -226,22 +227,18 @@ private:
   std::string substitute(const std::string& text, const Values& values) const {
     std::string out;
     std::size_t i = 0;
-    while (i < text.size()) {
-      std::size_t open = text.find("{{", i);
-      if (open == std::string::npos) break;
-      std::size_t close = text.find("}}", open + 2);
-      if (close == std::string::npos) break;
-      std::string tag = text.substr(open + 2, close - open - 2);
+    for (auto found = nextTemplateTag(text, 0); found; found = nextTemplateTag(text, found->end)) {
+      std::string tag(found->body);
       std::size_t a = tag.find_first_not_of(' '), b = tag.find_last_not_of(' ');
       tag = a == std::string::npos ? "" : tag.substr(a, b - a + 1);
-      out += text.substr(i, open - i);
+      out += text.substr(i, found->open - i);
       if (auto it = values.find(tag); it != values.end())
         out += it->second;
       else if (auto g = globals_.find(tag); g != globals_.end())
         out += g->second;
       else
-        out += text.substr(open, close + 2 - open);
-      i = close + 2;
+        out += text.substr(found->open, found->end - found->open);
+      i = found->end;
     }
     return out + text.substr(i);
   }
