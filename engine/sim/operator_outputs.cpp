@@ -94,7 +94,10 @@ NodeOutputs Operator::podOutputs(const Template& tmpl, const std::string& stepOr
       out.result = std::string();
       *source += "; result \"\" (prints nothing)";
       // A later step reads what this one printed, which only the Scenario can say (coinflip's random choice).
-      if (outputNotes_.insert("result:" + tmpl.name.value).second)
+      // Said for an attempt meant to succeed: a Retry node hands on its successful attempt's result, so a
+      // failing attempt without one is no gap.
+      const bool succeeds = behaviour.exitCode == 0 && !behaviour.error;
+      if (succeeds && outputNotes_.insert("result:" + tmpl.name.value).second)
         diagnostics_.push_back(Diagnostic{
             Severity::Warning, tmpl.pos, "",
             "the result of template '" + tmpl.name.value +

@@ -177,3 +177,32 @@ TEST_CASE(
                     d.message.find("pods: {flip: {result: …}}") != std::string::npos);
   CHECK(told);
 }
+
+TEST_CASE(
+    "executor.go CaptureScriptResult: no warning when the Scenario gives the result of the attempt that "
+    "succeeds") {
+  // processNodeRetries: the Retry node takes its successful attempt's outputs; a failed one needs no result.
+  const Result r = simulateText(kHead + R"(  - name: main
+    steps:
+    - - name: flip
+        template: coin
+    - - name: heads
+        template: leaf
+        when: "{{steps.flip.outputs.result}} == heads"
+  - name: coin
+    retryStrategy: {limit: 1}
+    script: {image: python, command: [python], source: "import random"}
+  - name: leaf
+    container: {image: alpine, command: [sh, -c, "exit 0"]}
+---
+kind: Scenario
+pods:
+  flip:
+    attempts:
+    - {run: 5s, exit: 1}
+    - {run: 5s, result: heads}
+)");
+  CHECK(node(r, "wf[1].heads").phase == "Succeeded");
+  for (const auto& d : r.diagnostics)
+    CHECK(d.message.find("is read by a later step") == std::string::npos);
+}
