@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { simulateGallery } from './tools/prebuilt-results.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const realEngine = here('./src/wasm/argosim.mjs');
@@ -55,6 +56,33 @@ function devWithoutCsp() {
   };
 }
 
+/**
+ * `virtual:argosim-prebuilt`: {version, ids} of the gallery examples whose results the build computed with the
+ * real engine (tools/prebuilt-results.js), each emitted as examples/<id>.result.json. None in the dev server and
+ * with the fixture engine: the page then waits for its engine, as it does for any text a user wrote.
+ */
+function prebuiltGallery() {
+  const ID = 'virtual:argosim-prebuilt';
+  let build = false;
+  let computed = null;
+  return {
+    name: 'argosim-prebuilt-gallery',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    resolveId: (source) => (source === ID ? `\0${ID}` : null),
+    async load(id) {
+      if (id !== `\0${ID}`) return null;
+      if (!build || !engineIsReal) return 'export default null;';
+      computed ??= await simulateGallery({ glue: realEngine, wasm: here('./src/wasm/argosim.wasm'), publicDir: here('../public') });
+      return `export default ${JSON.stringify({ version: computed.version, ids: computed.results.map((r) => r.id) })};`;
+    },
+    generateBundle() {
+      for (const { id, json } of computed?.results ?? []) this.emitFile({ type: 'asset', fileName: `examples/${id}.result.json`, source: json });
+    },
+  };
+}
+
 // Whether the page can compile the real engine itself (the fixture stand-in has no .wasm to fetch).
 const engineIsReal = !process.env.ARGOSIM_FAKE_ENGINE && existsSync(realEngine);
 
@@ -63,7 +91,7 @@ export default defineConfig({
   define: { 'import.meta.env.ARGOSIM_REAL_ENGINE': JSON.stringify(engineIsReal) },
   publicDir: here('../public'),
   base: './',
-  plugins: [engineResolver(), preloadOnlyARealEngine(), devWithoutCsp()],
+  plugins: [engineResolver(), preloadOnlyARealEngine(), devWithoutCsp(), prebuiltGallery()],
   worker: { format: 'es', plugins: () => [engineResolver()] },
   build: {
     target: 'es2022',

@@ -124,7 +124,7 @@ try {
   const loads = [];
   let firstFiles = [];
   const phases = {}; // the page's own start-up marks (argosim:*), ms after navigation start
-  const MARKS = ['argosim:engine-compiled', 'argosim:first-run-simulated', 'argosim:run-drawn', 'argosim:editor-ready'];
+  const MARKS = ['argosim:run-drawn', 'argosim:engine-compiled', 'argosim:engine-answered', 'argosim:editor-ready'];
   const typed = [];
   const forced = [];
   for (let i = 0; i < RUNS; i++) {

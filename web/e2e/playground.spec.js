@@ -65,6 +65,33 @@ test('when the page cannot compile the engine, the worker fetches and compiles i
   await expect(page.locator('.status')).toContainText('Simulated in');
 });
 
+test('a gallery example is drawn from the build before the engine loads, and the engine has the last word', async ({ page }) => {
+  test.skip(usingFake, 'the build computes results with the real engine only');
+  // the engine's bytes are held back: what is drawn meanwhile can only come from the build's result
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // … and that result is tampered with, as a stale or corrupt file would be
+  await page.route(new RegExp(`/examples/${SEED}\\.result\\.json$`), async (route) => {
+    const res = await route.fetch();
+    const json = (await res.text()).replaceAll('"Max duration limit exceeded"', '"a stale message"');
+    await route.fulfill({ response: res, body: json });
+  });
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  await expect(page.locator('#app')).toHaveAttribute('data-prebuilt', 'drawn');
+  await expect(page.locator('.tl-seg[data-kind="running"][data-start="130"][data-end="180"]')).toHaveCount(1);
+  await expect(page.locator('#outcome')).toContainText('a stale message');
+  await expect(page.locator('.status')).toContainText('Drawn from the result computed when this page was built');
+  release();
+  await expect(page.locator('#app')).toHaveAttribute('data-prebuilt', 'replaced');
+  await expect(page.locator('#outcome')).toContainText('Max duration limit exceeded');
+  await expect(page.locator('.status')).toContainText('Simulated in');
+});
+
 test('the first timeline does not wait for the editor: the text shows read-only until CodeMirror arrives', async ({ page }) => {
   let release;
   const held = new Promise((resolve) => (release = resolve));
@@ -91,6 +118,8 @@ test('opens every gallery entry and shows its lesson', async ({ page }) => {
     await waitForRun(page, before);
     await expect(page.locator('#lesson'), entry.id).toContainText(entry.title);
     await expect(page.locator('.status'), entry.id).toContainText('Simulated in');
+    // drawn from the build's result first, then confirmed text for text by the engine in this page
+    if (!usingFake) await expect(page.locator('#app'), entry.id).toHaveAttribute('data-prebuilt', 'confirmed');
     await expect(page.locator('.tl-row').first(), entry.id).toBeVisible();
     expect(page.url(), entry.id).toContain(`#example/${entry.id}`);
     // the root's story is told, with no placeholder leaking into the text

@@ -3,9 +3,9 @@
 import { h, s } from './dom.js';
 import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
 import { compileEngine } from './engine/compile.js';
-import { createInlineEngine } from './engine/inline.js';
 import { duration, moment } from './format.js';
 import { loadExampleText, loadGallery } from './gallery.js';
+import { loadPrebuilt } from './prebuilt.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
 import { applyTheme, cycleTheme, effectiveTheme, storedTheme } from './theme.js';
 import { Playback, SPEEDS } from './timeline/playback.js';
@@ -13,6 +13,7 @@ import { TimelineView } from './timeline/svg.js';
 import { story } from './why.js';
 import { DEFAULT_DOC } from './default-doc.js';
 
+const PREBUILT_NOTE = 'Drawn from the result computed when this page was built.';
 const ENGINE_WASM_URL = new URL('./wasm/argosim.wasm', import.meta.url).href;
 const DRAFT_KEY = 'argosim:draft';
 const COLLAPSE_KEY = 'argosim:collapse-idle';
@@ -111,8 +112,12 @@ export async function startPlayground(root, options = {}) {
   status.append(progress, statusText);
 
   // ---------- engine ----------
-  // started before the rest of the page is built: the engine's download and compile are the long pole
+  // Its bytes are preloaded by the HTML. It is compiled once the first text is known: at once when the engine must
+  // answer it, after the first drawing when the build's result of a gallery example can be drawn meanwhile.
+  let releaseEngine;
+  const engineMayStart = new Promise((resolve) => (releaseEngine = resolve));
   const engine = new EngineClient({
+    startAfter: engineMayStart,
     spawn: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'argosim-engine' }),
     compile: import.meta.env.ARGOSIM_REAL_ENGINE ? (onBytes) => compileEngine(ENGINE_WASM_URL, onBytes) : null,
     // Every simulation ends at an engine bound; the watchdog is the last resort for a huge input (a 10 000-pod
@@ -123,7 +128,8 @@ export async function startPlayground(root, options = {}) {
         progress.hidden = false;
         if (st.total) progress.value = Math.round((100 * st.loaded) / st.total);
         else progress.removeAttribute('value');
-        setStatus('loading', st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…');
+        const loading = st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…';
+        setStatus('loading', root.dataset.prebuilt === 'drawn' ? `${PREBUILT_NOTE} ${loading}` : loading);
       } else if (st.state === 'ready') {
         progress.hidden = true;
         document.documentElement.dataset.engine = st.version;
@@ -212,9 +218,6 @@ export async function startPlayground(root, options = {}) {
   root.replaceChildren(header, main, help, sharePop);
   root.classList.toggle('embedded', !!opt.embed);
   updateThemeButton();
-
-  // the first run of an example shipped with the page happens here, before the worker has started
-  let inline = import.meta.env.ARGOSIM_REAL_ENGINE && engine.compiled ? createInlineEngine(engine.compiled) : null;
 
   function setStatus(kind, text) {
     status.dataset.state = kind;
@@ -313,20 +316,16 @@ export async function startPlayground(root, options = {}) {
     firstRunDone = resolve;
     setTimeout(resolve, 3000); // an engine that never answers must not keep the editor away
   });
-  /** shipped: the text is a gallery example or the default document, not something a user typed or linked. */
-  async function run(text = currentText(), { shipped = false } = {}) {
+  /** prebuilt: {json, version}, the build's result for this very text (a gallery example), drawn at once. */
+  async function run(text = currentText(), { prebuilt = null } = {}) {
     try {
-      await simulateAndShow(text, shipped);
+      await simulateAndShow(text, prebuilt);
     } finally {
       firstRunDone();
+      releaseEngine();
     }
   }
-  function simulate(text, shipped) {
-    const local = shipped && !engine.ready ? inline : null;
-    inline = null; // one first run at most: later runs go to the worker, and the instance can be collected
-    return local ? local.simulate(text).catch(() => engine.simulate(text)) : engine.simulate(text);
-  }
-  async function simulateAndShow(text, shipped) {
+  async function simulateAndShow(text, prebuilt) {
     clearTimeout(debounce);
     const seq = ++runSeq;
     if (!text.trim()) {
@@ -338,18 +337,53 @@ export async function startPlayground(root, options = {}) {
       outcome.textContent = '';
       return;
     }
-    if (engine.ready) setStatus('busy', 'Simulating…');
+    const drawn = prebuilt && showPrebuilt(prebuilt);
+    if (drawn) {
+      firstRunDone(); // the editor need not wait for the engine to confirm what is already drawn
+      requestAnimationFrame(() => setTimeout(releaseEngine)); // once the drawing is on screen
+    } else {
+      releaseEngine();
+      if (engine.ready) setStatus('busy', 'Simulating…');
+    }
     let answer;
     try {
-      answer = await simulate(text, shipped);
+      answer = await engine.simulate(text);
     } catch (err) {
       if (err instanceof Superseded || seq !== runSeq) return;
       setStatus('error', err.message);
       if (err instanceof EngineTimeout) markStale(true);
       return;
     }
+    if (!engineAnswered) performance.mark('argosim:engine-answered'); // start-up phases, as run-drawn
+    engineAnswered = true;
     if (seq !== runSeq) return;
-    show(answer.result, answer.ms, answer.version ?? engine.version);
+    if (drawn) {
+      // the engine in this page agrees with the build, text for text: the drawing (and its playback) stays
+      const same = answer.json === prebuilt.json;
+      root.dataset.prebuilt = same ? 'confirmed' : 'replaced';
+      if (same) return setStatus('ok', outcomeStatus(answer.result, answer.ms, engine.version));
+    }
+    show(answer.result, answer.ms, engine.version);
+  }
+  let engineAnswered = false;
+
+  /** Draws the build's result for a gallery example; false when it cannot be read (the engine answers then). */
+  function showPrebuilt({ json, version }) {
+    let result;
+    try {
+      result = JSON.parse(json);
+    } catch {
+      return false;
+    }
+    show(result, null, version);
+    root.dataset.prebuilt = 'drawn'; // then 'confirmed' or 'replaced' by the engine's answer
+    setStatus('busy', `${PREBUILT_NOTE} The engine in your browser is checking it (engine ${version} computed it)…`);
+    return true;
+  }
+
+  function outcomeStatus(result, ms, version) {
+    const notes = diagnosticsOf(result).length;
+    return `Simulated in ${ms < 1 ? '<1' : Math.round(ms)} ms${notes ? ` · ${notes} note${notes === 1 ? '' : 's'} in the editor` : ''} · engine ${version} · Argo ${result.argoVersion ?? '?'}`;
   }
 
   function show(result, ms, version) {
@@ -368,7 +402,7 @@ export async function startPlayground(root, options = {}) {
     }
     markStale(false);
     const wf = result.workflow ?? {};
-    setStatus('ok', `Simulated in ${ms < 1 ? '<1' : Math.round(ms)} ms${diags.length ? ` · ${diags.length} note${diags.length === 1 ? '' : 's'} in the editor` : ''} · engine ${version} · Argo ${result.argoVersion ?? '?'}`);
+    setStatus('ok', outcomeStatus(result, ms, version));
     outcome.textContent = `${wf.name || 'workflow'}: ${wf.phase ?? '?'}${wf.message ? ` — ${wf.message}` : ''}${typeof wf.finishedAt === 'number' ? ` at ${moment(wf.finishedAt)}` : ''}`;
     outcome.dataset.phase = wf.phase ?? '';
     const first = state.firstRun;
@@ -517,6 +551,7 @@ export async function startPlayground(root, options = {}) {
       setStatus('error', `There is no example “${id}”. Showing the default one.`);
       return false;
     }
+    const prebuilt = loadPrebuilt(id, opt.base);
     let text;
     try {
       text = await loadExampleText(entry);
@@ -538,7 +573,7 @@ export async function startPlayground(root, options = {}) {
     if (opt.persist && !fromHash) history.replaceState(null, '', `#${state.origin}`);
     state.firstRun = true;
     setText(text);
-    run(text, { shipped: true });
+    run(text, { prebuilt: await prebuilt });
     return true;
   }
 
@@ -737,7 +772,7 @@ export async function startPlayground(root, options = {}) {
   if (state.gallery.length && (await openExample(state.gallery[0].id, { fromHash: !opt.persist }))) return api();
   state.originText = DEFAULT_DOC;
   setText(DEFAULT_DOC);
-  run(DEFAULT_DOC, { shipped: true });
+  run(DEFAULT_DOC);
   return api();
 
   // resolves once the editor is there too: the handle's users (tests, devtools) expect to edit

@@ -9,18 +9,13 @@ export class Superseded extends Error {}
  * compile(progress) → Promise<WebAssembly.Module>, optional: the page compiles the engine while the worker starts
  * and hands it over (every restart reuses it); when absent or failing, the worker fetches the engine itself.
  * onStatus({state: 'loading'|'ready'|'failed'|'restarting', loaded?, total?, version?, error?}).
+ * startAfter: a Promise; neither the compile nor the worker starts before it settles (requests wait for it).
  */
 export class EngineClient {
-  constructor({ spawn, compile = null, timeoutMs = 3000, onStatus = () => {} }) {
+  constructor({ spawn, compile = null, timeoutMs = 3000, onStatus = () => {}, startAfter = null }) {
     this.spawn = spawn;
     this.timeoutMs = timeoutMs;
     this.onStatus = onStatus;
-    // called now, not in a later microtask: the download starts before the rest of the page is built
-    this.compiled = compile
-      ? new Promise((resolve) => resolve(compile((loaded, total) => this.onStatus({ state: 'loading', loaded, total })))).catch(
-          () => null,
-        )
-      : null;
     this.nextId = 1;
     this.inFlight = null; // {id, yaml, resolve, reject, timer}
     this.queued = null;
@@ -28,7 +23,18 @@ export class EngineClient {
     this.failed = null;
     this.version = '';
     this.restarts = 0;
-    this.start();
+    const begin = () => {
+      this.compiled = compile
+        ? new Promise((resolve) => resolve(compile((loaded, total) => this.onStatus({ state: 'loading', loaded, total })))).catch(
+            () => null,
+          )
+        : null;
+      this.start();
+    };
+    // Compiling takes the main thread for a while: a page that has something to draw first holds it back.
+    // Without startAfter it begins now, not in a later microtask: before the rest of the page is built.
+    if (startAfter) startAfter.then(begin);
+    else begin();
   }
 
   start() {

@@ -456,7 +456,14 @@ export class TimelineView {
     );
     svg.append(header);
     this.header = header;
-    this.stickAxis();
+    // measured in the next frame: measuring now would force a layout of a page that is still being built
+    if (!this.stickQueued) {
+      this.stickQueued = true;
+      requestAnimationFrame(() => {
+        this.stickQueued = false;
+        this.stickAxis();
+      });
+    }
 
     // playhead
     this.playhead = s('g', { class: 'tl-playhead', 'aria-hidden': 'true' },

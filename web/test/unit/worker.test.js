@@ -215,6 +215,23 @@ describe('engine client (page side)', () => {
     expect(workers[0].posted[0].module).toBe('COMPILED');
     expect(statuses).toContainEqual({ state: 'loading', loaded: 5, total: 10 });
   });
+  it('starts neither the compile nor the worker before startAfter, and answers what was asked meanwhile', async () => {
+    const { workers, spawn } = recordedWorkers();
+    let compiles = 0;
+    let release;
+    const client = new EngineClient({
+      spawn,
+      compile: async () => (compiles++, 'COMPILED'),
+      startAfter: new Promise((resolve) => (release = resolve)),
+    });
+    const answer = client.simulate('ok: 1');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect([compiles, workers.length]).toEqual([0, 0]); // the page draws first; the engine waits
+    release();
+    await expect(answer).resolves.toHaveProperty('result');
+    expect([compiles, workers.length]).toEqual([1, 1]);
+    expect(workers[0].posted.map((m) => m.type)).toEqual(['init', 'simulate']);
+  });
   it('lets the worker fetch the engine itself when the page could not compile it', async () => {
     const { workers, spawn } = recordedWorkers();
     const client = new EngineClient({
