@@ -90,6 +90,17 @@ export async function startPlayground(root, options = {}) {
   let themeChoice = opt.theme ?? storedTheme();
   applyTheme(themeChoice);
 
+  // An example named by the link is requested before the page is built: its text and the build's result are what
+  // the first timeline waits for.
+  const gallery = loadGallery(opt.base);
+  let early = opt.initial?.kind === 'example' ? gallery.then(({ entries }) => entries.find((e) => e.id === opt.initial.id)) : null;
+  early = early?.then((entry) => entry && requestExample(entry));
+  function requestExample(entry) {
+    const req = { id: entry.id, text: loadExampleText(entry), prebuilt: loadPrebuilt(entry.id, opt.base) };
+    req.text.catch(() => {}); // awaited by openExample, which reports a failure
+    return req;
+  }
+
   // ---------- state ----------
   const state = {
     origin: '', // 'example/<id>' or 'v1:…' or '' — what "back to …" returns to
@@ -551,10 +562,11 @@ export async function startPlayground(root, options = {}) {
       setStatus('error', `There is no example “${id}”. Showing the default one.`);
       return false;
     }
-    const prebuilt = loadPrebuilt(id, opt.base);
+    const requested = (await early)?.id === id ? await early : requestExample(entry);
+    early = null;
     let text;
     try {
-      text = await loadExampleText(entry);
+      text = await requested.text;
     } catch (err) {
       setStatus('error', `Could not load the example: ${err.message}`);
       return false;
@@ -573,7 +585,7 @@ export async function startPlayground(root, options = {}) {
     if (opt.persist && !fromHash) history.replaceState(null, '', `#${state.origin}`);
     state.firstRun = true;
     setText(text);
-    run(text, { prebuilt: await prebuilt });
+    run(text, { prebuilt: await requested.prebuilt });
     return true;
   }
 
@@ -699,7 +711,7 @@ export async function startPlayground(root, options = {}) {
   });
 
   // ---------- start ----------
-  const galleryPromise = loadGallery(opt.base).then(({ entries, error }) => {
+  const galleryPromise = gallery.then(({ entries, error }) => {
     state.gallery = entries;
     exampleSelect.replaceChildren(
       h('option', { value: '', text: entries.length ? '— choose an example —' : 'no examples found' }),
