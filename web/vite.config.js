@@ -57,7 +57,7 @@ function devWithoutCsp() {
 }
 
 /**
- * `virtual:argosim-prebuilt`: {version, ids} of the gallery examples whose results the build computed with the
+ * `virtual:argosim-prebuilt`: {version, build (a hash of the .wasm), ids} of the gallery examples whose results the build computed with the
  * real engine (tools/prebuilt-results.js), each emitted as examples/<id>.result.json. None in the dev server and
  * with the fixture engine: the page then waits for its engine, as it does for any text a user wrote.
  */
@@ -75,7 +75,7 @@ function prebuiltGallery() {
       if (id !== `\0${ID}`) return null;
       if (!build || !engineIsReal) return 'export default null;';
       computed ??= await simulateGallery({ glue: realEngine, wasm: here('./src/wasm/argosim.wasm'), publicDir: here('../public') });
-      return `export default ${JSON.stringify({ version: computed.version, ids: computed.results.map((r) => r.id) })};`;
+      return `export default ${JSON.stringify({ version: computed.version, build: computed.build, ids: computed.results.map((r) => r.id) })};`;
     },
     generateBundle() {
       for (const { id, json } of computed?.results ?? []) this.emitFile({ type: 'asset', fileName: `examples/${id}.result.json`, source: json });

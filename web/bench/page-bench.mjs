@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { encodeState } from '../src/share.js';
 
 const web = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -108,6 +109,20 @@ async function parseBench(browser) {
   return { ...result, bytes: text.length };
 }
 
+// From navigation start to the first drawn timeline (a segment in the DOM, after the next frame), in the page: the
+// time, and the page's files fetched by then (what the first timeline needed).
+const firstTimeline = () =>
+  new Promise((resolve) => {
+    const done = () =>
+      requestAnimationFrame(() =>
+        resolve({ at: performance.now(), files: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname) }),
+      );
+    const ok = () => Number(document.getElementById('app')?.dataset.runs ?? 0) > 0 && document.querySelector('.tl-seg');
+    if (ok()) return done();
+    const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
+    mo.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
+  });
+
 // ---- timings in headless Chromium against vite preview
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 const base = `http://127.0.0.1:${PORT}/`;
@@ -131,21 +146,7 @@ try {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     const page = await ctx.newPage();
     await page.goto(`${base}#example/maxduration-143-kill`);
-    // from navigation start to the first drawn timeline (a segment in the DOM, after the next frame)
-    const first = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            // the time, and the page's files fetched by then (what the first timeline needed)
-            const done = () =>
-              requestAnimationFrame(() =>
-                resolve({ at: performance.now(), files: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname) }),
-              );
-            const ok = () => Number(document.getElementById('app')?.dataset.runs ?? 0) > 0 && document.querySelector('.tl-seg');
-            if (ok()) return done();
-            const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
-            mo.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
-          }),
-      );
+    const first = await page.evaluate(firstTimeline);
     loads.push(first.at);
     firstFiles = first.files;
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
@@ -179,6 +180,17 @@ try {
     forced.push(await measure(() => page.keyboard.press('ControlOrMeta+Enter')));
     await ctx.close();
   }
+  // The same example opened from a share link: nothing was computed for it at build, so the first timeline is the
+  // engine's (compiled, instantiated and first called in this page).
+  const shared = await encodeState(readFileSync(join(web, '../public/examples/maxduration-143-kill.yaml'), 'utf8'));
+  const linked = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}#${shared}`);
+    linked.push(await page.evaluate(firstTimeline).then((r) => r.at));
+    await ctx.close();
+  }
   // The floor under "load → first timeline" on this machine: a page that is nothing but one SVG rectangle, from
   // the same server, first painted.
   const floor = [];
@@ -198,9 +210,11 @@ try {
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
   console.log('\ntimings (headless Chromium, 1280×720):');
   console.log(`  load → first timeline:            ${fmt(loads)}`);
+  console.log(`    (a gallery example: drawn from the build's result, then confirmed by the engine at engine-answered)`);
   const needed = pageRows.filter((r) => firstFiles.some((f) => f.endsWith(`/${r.file}`)));
   console.log(`    files fetched before it: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
+  console.log(`  the same example from a share link (the engine's own first answer): ${fmt(linked)}`);
   console.log(`  floor: a one-rectangle SVG page's first paint, same server: ${fmt(floor)}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);

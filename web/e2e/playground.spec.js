@@ -92,6 +92,35 @@ test('a gallery example is drawn from the build before the engine loads, and the
   await expect(page.locator('.status')).toContainText('Simulated in');
 });
 
+test('a reload draws the draft at once from the answer saved with it, and the engine confirms it', async ({ page }) => {
+  test.skip(usingFake, 'results are saved for the real engine only');
+  await page.goto(`./#example/${SEED}`);
+  await waitForRun(page);
+  const before = await runs(page);
+  await replaceText(page, (await editorText(page)).replace('maxDuration: 3m', 'maxDuration: 4m'));
+  await waitForRun(page, before);
+  await expect(page.locator('[data-deadline-kind="maxDuration"][data-at="240"]')).toHaveCount(1);
+  await page.waitForFunction(() => (localStorage.getItem('argosim:draft-result') ?? '').includes('maxDuration: 4m'));
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await waitForRun(page);
+  await expect(page.locator('[data-deadline-kind="maxDuration"][data-at="240"]')).toHaveCount(1);
+  await expect(page.locator('#app')).toHaveAttribute('data-prebuilt', 'drawn');
+  await expect(page.locator('.status')).toContainText('Drawn from the result saved with your draft.');
+  release();
+  await expect(page.locator('#app')).toHaveAttribute('data-prebuilt', 'confirmed');
+  await expect(page.locator('.status')).toContainText('Simulated in');
+  // back to the example: the saved answer goes with the draft
+  await page.locator('#reset').click();
+  await expect(page.locator('[data-deadline-kind="maxDuration"][data-at="180"]')).toHaveCount(1);
+  await page.waitForFunction(() => localStorage.getItem('argosim:draft-result') === null);
+});
+
 test('the first timeline does not wait for the editor: the text shows read-only until CodeMirror arrives', async ({ page }) => {
   let release;
   const held = new Promise((resolve) => (release = resolve));

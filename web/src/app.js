@@ -5,7 +5,7 @@ import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
 import { compileEngine } from './engine/compile.js';
 import { duration, moment } from './format.js';
 import { loadExampleText, loadGallery } from './gallery.js';
-import { loadPrebuilt } from './prebuilt.js';
+import { forgetDraftResult, loadPrebuilt, saveDraftResult, savedDraftResult } from './prebuilt.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
 import { applyTheme, cycleTheme, effectiveTheme, storedTheme } from './theme.js';
 import { Playback, SPEEDS } from './timeline/playback.js';
@@ -13,7 +13,6 @@ import { TimelineView } from './timeline/svg.js';
 import { story } from './why.js';
 import { DEFAULT_DOC } from './default-doc.js';
 
-const PREBUILT_NOTE = 'Drawn from the result computed when this page was built.';
 const ENGINE_WASM_URL = new URL('./wasm/argosim.wasm', import.meta.url).href;
 const DRAFT_KEY = 'argosim:draft';
 const COLLAPSE_KEY = 'argosim:collapse-idle';
@@ -34,7 +33,10 @@ function readDraft() {
 function writeDraft(draft) {
   try {
     if (draft) localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    else localStorage.removeItem(DRAFT_KEY);
+    else {
+      localStorage.removeItem(DRAFT_KEY);
+      forgetDraftResult();
+    }
   } catch {
     /* storage full or disabled: edits just don't survive a reload */
   }
@@ -140,7 +142,7 @@ export async function startPlayground(root, options = {}) {
         if (st.total) progress.value = Math.round((100 * st.loaded) / st.total);
         else progress.removeAttribute('value');
         const loading = st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…';
-        setStatus('loading', root.dataset.prebuilt === 'drawn' ? `${PREBUILT_NOTE} ${loading}` : loading);
+        setStatus('loading', root.dataset.prebuilt === 'drawn' ? `${drawnNote} ${loading}` : loading);
       } else if (st.state === 'ready') {
         progress.hidden = true;
         document.documentElement.dataset.engine = st.version;
@@ -327,7 +329,7 @@ export async function startPlayground(root, options = {}) {
     firstRunDone = resolve;
     setTimeout(resolve, 3000); // an engine that never answers must not keep the editor away
   });
-  /** prebuilt: {json, version}, the build's result for this very text (a gallery example), drawn at once. */
+  /** prebuilt: {json, version, note}, a result for this very text known before the engine answers, drawn at once. */
   async function run(text = currentText(), { prebuilt = null } = {}) {
     try {
       await simulateAndShow(text, prebuilt);
@@ -368,18 +370,18 @@ export async function startPlayground(root, options = {}) {
     if (!engineAnswered) performance.mark('argosim:engine-answered'); // start-up phases, as run-drawn
     engineAnswered = true;
     if (seq !== runSeq) return;
-    if (drawn) {
-      // the engine in this page agrees with the build, text for text: the drawing (and its playback) stays
-      const same = answer.json === prebuilt.json;
-      root.dataset.prebuilt = same ? 'confirmed' : 'replaced';
-      if (same) return setStatus('ok', outcomeStatus(answer.result, answer.ms, engine.version));
-    }
-    show(answer.result, answer.ms, engine.version);
+    // the engine in this page agrees with what was drawn, text for text: the drawing (and its playback) stays
+    const same = drawn && answer.json === prebuilt.json;
+    if (drawn) root.dataset.prebuilt = same ? 'confirmed' : 'replaced';
+    if (same) setStatus('ok', outcomeStatus(answer.result, answer.ms, engine.version));
+    else show(answer.result, answer.ms, engine.version);
+    if (opt.persist && text !== state.originText && answer.result.simulated) saveDraftResult(text, answer.json);
   }
   let engineAnswered = false;
+  let drawnNote = '';
 
   /** Draws the build's result for a gallery example; false when it cannot be read (the engine answers then). */
-  function showPrebuilt({ json, version }) {
+  function showPrebuilt({ json, version, note }) {
     let result;
     try {
       result = JSON.parse(json);
@@ -388,7 +390,8 @@ export async function startPlayground(root, options = {}) {
     }
     show(result, null, version);
     root.dataset.prebuilt = 'drawn'; // then 'confirmed' or 'replaced' by the engine's answer
-    setStatus('busy', `${PREBUILT_NOTE} The engine in your browser is checking it (engine ${version} computed it)…`);
+    drawnNote = note;
+    setStatus('busy', `${note} The engine in your browser is checking it (engine ${version} computed it)…`);
     return true;
   }
 
@@ -755,7 +758,7 @@ export async function startPlayground(root, options = {}) {
   }
   if (text !== null) {
     setText(text);
-    run(text);
+    run(text, { prebuilt: opt.persist ? savedDraftResult(text) : null });
     galleryPromise.then(() => {});
     return api();
   }
@@ -764,7 +767,7 @@ export async function startPlayground(root, options = {}) {
     const ok = await openExample(initial.id, { fromHash: true });
     if (ok && draft && draft.origin === state.origin && draft.text !== state.originText) {
       setText(draft.text);
-      run(draft.text);
+      run(draft.text, { prebuilt: savedDraftResult(draft.text) });
     }
     if (ok) return api();
   }
@@ -773,12 +776,12 @@ export async function startPlayground(root, options = {}) {
     const id = draft.origin.startsWith('example/') ? decodeURIComponent(draft.origin.slice(8)) : '';
     if (id && (await openExample(id, { fromHash: true }))) {
       setText(draft.text);
-      run(draft.text);
+      run(draft.text, { prebuilt: savedDraftResult(draft.text) });
       return api();
     }
     state.originText = DEFAULT_DOC;
     setText(draft.text);
-    run(draft.text);
+    run(draft.text, { prebuilt: savedDraftResult(draft.text) });
     return api();
   }
   if (state.gallery.length && (await openExample(state.gallery[0].id, { fromHash: !opt.persist }))) return api();
