@@ -177,8 +177,8 @@ private:
     } else if (op == "matches") {
       const Node& pattern = *n.children[1];
       if (pattern.kind == NodeKind::String) {
-        RegexTranslation t = translateGoRegex(pattern.stringValue);
-        if (t.error) return error(n, *t.error);
+        const CompiledRegex compiled = compileGoRegex(pattern.stringValue);
+        if (compiled.error) return error(n, *compiled.error);
       }
       if ((isStr(l) && isStr(r)) || maybe(l, r, isStr)) return of(TypeKind::Bool);
     } else if (op == "contains" || op == "startsWith" || op == "endsWith") {

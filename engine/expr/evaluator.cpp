@@ -224,7 +224,9 @@ private:
       const std::string& a = l.asString();
       const std::string& b = r.asString();
       if (op == "matches") {
-        RegexMatch m = goRegexMatch(a, b);
+        const CompiledRegex compiled = compileGoRegex(b);
+        if (compiled.error) return fail(n, *compiled.error);
+        const RegexMatch m = matchGoRegex(*compiled.program, a);
         if (m.error) return fail(n, *m.error);
         out = Value(m.matched);
       } else if (op == "contains") {

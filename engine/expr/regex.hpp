@@ -1,7 +1,9 @@
-// `matches`: Go (RE2) regexp syntax checked with Go's error texts, translated to std::regex ECMAScript and
-// run on bounded input. Syntax std::regex cannot express (Unicode classes, inline flags other than a leading
-// (?i)/(?s)) is refused with an "argosim:" error rather than approximated.
+// Go regexps (RE2 syntax, regexp.MatchString semantics) for `matches`, `when`'s =~ and
+// TRANSIENT_ERROR_PATTERN: parsed with Go's rules and error texts, compiled to an NFA and run in time linear
+// in the subject.
 #pragma once
+
+#include "engine/expr/regex_program.hpp"
 
 #include <optional>
 #include <string>
@@ -9,22 +11,23 @@
 
 namespace argosim::expr {
 
-struct RegexTranslation {
-  std::string ecmascript;
-  bool icase = false;
-  std::optional<std::string> error; // Go's "error parsing regexp: ..." or an "argosim: ..." refusal
-};
-
-// Checks `pattern` as Go's regexp.Compile would and, when valid, gives the equivalent ECMAScript pattern.
-RegexTranslation translateGoRegex(std::string_view pattern);
-
-struct RegexMatch {
-  bool matched = false;
+struct CompiledRegex {
+  std::optional<RegexProgram> program;
+  // Go's "error parsing regexp: …", or an "argosim: …" refusal: a pattern longer than kMaxRegexPattern,
+  // nested deeper than kMaxRegexNesting, compiling past kMaxRegexProgram, or using a script argosim lacks.
   std::optional<std::string> error;
 };
 
-// regexp.MatchString semantics (unanchored search). The subject is limited to kMaxRegexSubject bytes and the
-// pattern to kMaxRegexPattern bytes: std::regex's backtracking can recurse once per input character.
-RegexMatch goRegexMatch(std::string_view subject, std::string_view pattern);
+// regexp.Compile.
+CompiledRegex compileGoRegex(std::string_view pattern);
+
+struct RegexMatch {
+  bool matched = false;
+  std::optional<std::string> error; // only past kMaxRegexSteps
+};
+
+// (*Regexp).MatchString: is there a match anywhere in `subject`? Code points are read as Go reads UTF-8 (an
+// invalid byte is U+FFFD).
+RegexMatch matchGoRegex(const RegexProgram& program, std::string_view subject);
 
 } // namespace argosim::expr

@@ -258,14 +258,17 @@ private:
 
   // errors.go: matchTransientErrPattern drops regexp.MatchString's error, so a pattern Go cannot compile
   // matches nothing and every retry policy quietly treats the errors as permanent. That is never what the
-  // Scenario's author meant: it is refused at the value with Go's own error. A valid pattern the simulator's
-  // translation cannot express ("argosim: …") is not the author's mistake and passes.
+  // Scenario's author meant: it is refused at the value with Go's own error. A valid pattern past argosim's
+  // bounds ("argosim: …") would match nothing here while the controller runs it, so it is refused too.
   void checkPattern(const Located<std::string>& pattern, const std::string& path) {
-    const expr::RegexTranslation checked = expr::translateGoRegex(pattern.value);
-    if (!checked.error || checked.error->rfind("error parsing regexp", 0) != 0) return;
-    r_.error(pattern.pos, path,
-             "transientErrorPattern is not a Go regular expression (" + *checked.error +
-                 "): the controller would match no error with it");
+    const expr::CompiledRegex compiled = expr::compileGoRegex(pattern.value);
+    if (!compiled.error) return;
+    if (compiled.error->rfind("error parsing regexp", 0) == 0)
+      r_.error(pattern.pos, path,
+               "transientErrorPattern is not a Go regular expression (" + *compiled.error +
+                   "): the controller would match no error with it");
+    else
+      r_.error(pattern.pos, path, "transientErrorPattern: " + *compiled.error);
   }
 
   Reader& r_;

@@ -1,7 +1,8 @@
 #include "engine/sim/transient_error.hpp"
 
+#include "engine/expr/regex.hpp"
+
 #include <array>
-#include <regex>
 #include <string>
 
 namespace argosim {
@@ -28,23 +29,17 @@ constexpr std::array<std::string_view, 17> kTransientSubstrings = {
     "client rate limiter Wait returned an error",
     "upper: no more rows in",
 };
-
-// std::regex backtracks; long inputs or patterns could take unbounded time, so both are capped.
-constexpr std::size_t kMaxPatternLength = 512;
-constexpr std::size_t kMaxMessageLength = 4096;
 } // namespace
 
 bool isTransientMessage(std::string_view message, std::string_view pattern) {
   for (auto s : kTransientSubstrings)
     if (message.find(s) != std::string_view::npos) return true;
-  if (pattern.empty() || pattern.size() > kMaxPatternLength) return false;
-  try {
-    const std::regex re{std::string(pattern)};
-    const std::string subject{message.substr(0, kMaxMessageLength)};
-    return std::regex_search(subject, re);
-  } catch (const std::exception&) {
-    return false; // Go's regexp.MatchString error is ignored: no match
-  }
+  if (pattern.empty()) return false;
+  // errors.go matchTransientErrPattern: regexp.MatchString's error is dropped, so a pattern that does not
+  // compile matches nothing.
+  const expr::CompiledRegex compiled = expr::compileGoRegex(pattern);
+  if (!compiled.program) return false;
+  return expr::matchGoRegex(*compiled.program, message).matched;
 }
 
 } // namespace argosim

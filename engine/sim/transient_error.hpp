@@ -6,8 +6,7 @@
 namespace argosim {
 
 // util/errors/errors.go: IsTransientErr applied to InternalError(message) — a fixed list of substrings, or a
-// match of the controller's TRANSIENT_ERROR_PATTERN (empty: no pattern). The pattern uses ECMAScript syntax
-// here, which agrees with Go's RE2 on the patterns people write (literals, alternation, classes).
+// match of the controller's TRANSIENT_ERROR_PATTERN (empty: no pattern), a Go regexp (regexp.MatchString).
 bool isTransientMessage(std::string_view message, std::string_view transientErrorPattern);
 
 } // namespace argosim

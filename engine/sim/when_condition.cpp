@@ -532,7 +532,7 @@ std::optional<std::string> optimizeTokens(std::vector<Token>& tokens) {
     if (tokens[i].kind != Kind::Comparator || (tokens[i].text != "=~" && tokens[i].text != "!~")) continue;
     Token& rhs = tokens[i + 1];
     if (rhs.kind != Kind::String) continue;
-    const auto compiled = expr::translateGoRegex(rhs.text);
+    const auto compiled = expr::compileGoRegex(rhs.text);
     if (compiled.error) return compiled.error;
     rhs.kind = Kind::Pattern;
   }
@@ -1018,11 +1018,11 @@ struct Evaluator {
     case Op::Nreq: {
       if (!isString(left)) return fail(typeError(op, left));
       if (!isString(right) && right.type != Value::Type::Pattern) return fail(typeError(op, right));
-      if (isString(right)) {
-        if (const auto compiled = expr::translateGoRegex(right.s); compiled.error)
-          return fail("Unable to compile regexp pattern '" + right.s + "': " + *compiled.error);
-      }
-      const auto m = expr::goRegexMatch(left.s, right.s);
+      const auto compiled = expr::compileGoRegex(right.s);
+      // A Pattern compiled when the expression was read: only a string built at run time can fail here.
+      if (compiled.error)
+        return fail("Unable to compile regexp pattern '" + right.s + "': " + *compiled.error);
+      const auto m = expr::matchGoRegex(*compiled.program, left.s);
       if (m.error) return fail(*m.error);
       return boolValue(op == Op::Req ? m.matched : !m.matched);
     }

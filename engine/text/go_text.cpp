@@ -75,6 +75,25 @@ namespace {
 constexpr char kJsonHex[] = "0123456789abcdef";
 } // namespace
 
+DecodedRune decodeUtf8(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return {0xFFFD, 0, false};
+  const auto c = static_cast<unsigned char>(s[at]);
+  if (c < 0x80) return {c, 1, true};
+  const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+  bool good = len > 0 && at + len <= s.size();
+  for (std::size_t k = 1; good && k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[at + k]);
+    good = (b & 0xC0) == 0x80;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if (good)
+    good = (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
+           (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
+  if (!good) return {0xFFFD, 1, false};
+  return {cp, len, true};
+}
+
 std::string goJsonQuote(std::string_view s) {
   std::string out = "\"";
   std::size_t i = 0;
@@ -116,22 +135,14 @@ std::string goJsonQuote(std::string_view s) {
       continue;
     }
     // A UTF-8 sequence: copied when valid, \ufffd when not; U+2028/U+2029 escaped.
-    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    std::uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    bool good = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; good && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      good = (b & 0xC0) == 0x80;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (good)
-      good = (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
-             (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
-    if (!good) {
+    const DecodedRune d = decodeUtf8(s, i);
+    if (!d.valid) {
       out += "\\ufffd";
       ++i;
       continue;
     }
+    const char32_t cp = d.rune;
+    const auto len = static_cast<int>(d.size);
     if (cp == 0x2028 || cp == 0x2029)
       out += cp == 0x2028 ? "\\u2028" : "\\u2029";
     else

@@ -1,6 +1,7 @@
-// How Go writes text: strconv.Quote's escapes and utf8.EncodeRune, for messages that must read as Argo's do.
+// How Go writes and reads text: strconv.Quote, utf8.EncodeRune/DecodeRuneInString, as Argo's messages need.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,15 @@ std::string goJsonQuote(std::string_view s);
 
 // utf8.EncodeRune: surrogates and values past U+10FFFF become U+FFFD.
 void appendUtf8(std::string& out, char32_t rune);
+
+struct DecodedRune {
+  char32_t rune = 0;
+  std::size_t size = 0; // bytes read: 1 for an invalid byte, 0 at the end of `s`
+  bool valid = false;
+};
+
+// utf8.DecodeRuneInString at `at`: an invalid or truncated sequence, an overlong form or a surrogate reads as
+// one byte of U+FFFD.
+DecodedRune decodeUtf8(std::string_view s, std::size_t at);
 
 } // namespace argosim

@@ -123,8 +123,8 @@ TEST_CASE("evaluator: regexps are checked with Go's texts", "[expr][evaluator]")
   e = failure("s matches ('(' + s)");
   CHECK(e.message == "error parsing regexp: missing closing ): `(abc`");
   CHECK(e.phase == ErrorPhase::Runtime);
-  CHECK(failure("s matches '\\\\pL'").message.rfind("argosim: regexp Unicode classes", 0) == 0);
-  CHECK(truth("'a{b' matches 'a{b'")); // a brace that is not a repeat is a literal, as in Go
+  CHECK(truth("'été' matches '^\\\\pL+$'")); // Unicode classes, once refused, are Go's
+  CHECK(truth("'a{b' matches 'a{b'"));       // a brace that is not a repeat is a literal, as in Go
 }
 
 TEST_CASE("evaluator: builtins", "[expr][evaluator]") {
@@ -195,10 +195,11 @@ TEST_CASE("evaluator: integer division by zero and other bounds", "[expr][evalua
   CHECK(e.phase == ErrorPhase::Runtime);
   CHECK(eval("-9223372036854775807 - 1").asInt() < 0);
   CHECK(eval("(-9223372036854775807 - 1) % -1").asInt() == 0);
-  std::string big(5000, 'a');
-  EvalResult r = evaluate("s matches 'a+'", Value(Map{{"s", Value(big)}}));
-  REQUIRE_FALSE(r.ok);
-  CHECK(r.error.message == "argosim: matches refuses a string longer than 4096 bytes");
+  // The matcher is linear in the subject, so a long string is matched rather than refused.
+  std::string big(100000, 'a');
+  EvalResult r = evaluate("s matches '(a*)*$'", Value(Map{{"s", Value(big)}}));
+  REQUIRE(r.ok);
+  CHECK(r.value.asBool());
   CHECK_FALSE(evaluate("1", Value(1)).ok); // the env must be a map
 }
 

@@ -119,3 +119,15 @@ TEST_CASE("retry expression: dotted keys expand like util/expand", "[expr][retry
   CHECK(m.at("a").asMap().at("d").asMap().at("e").asString() == "4");
   CHECK(m.at("c").asString() == "3");
 }
+
+TEST_CASE("retry expression: `matches` takes any Go regexp, Unicode classes and inline flags included",
+          "[expr][retry][regex]") {
+  // Refused as "argosim: regexp ... is not supported" while `matches` ran on std::regex.
+  const Vars shutdown = scope("-1", "Error", "3", "pod deleted: imminent Node shutdown");
+  CHECK(yes("lastRetry.message matches 'imminent (?i:node) shutdown|OOM'", shutdown));
+  CHECK_FALSE(yes("lastRetry.message matches 'imminent (?i:node) (?-i)SHUTDOWN'", shutdown));
+  CHECK(yes("lastRetry.message matches '^\\\\pL+ \\\\p{Ll}+:'", shutdown));
+  CHECK(yes("lastRetry.message matches '\\\\p{Greek}'", scope("1", "Failed", "6", "\u03a3 failed")));
+  CHECK(no("lastRetry.message matches '(?<=x)'").message.find("invalid named capture: `(?<=x)`") !=
+        std::string::npos);
+}

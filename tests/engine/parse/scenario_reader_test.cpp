@@ -29,11 +29,19 @@ TEST_CASE("scenario: a transientErrorPattern Go's regexp cannot compile is an er
       "transientErrorPattern is not a Go regular expression (error parsing regexp: missing closing ): "
       "`(`): the controller would match no error with it");
   REQUIRE(withPattern("'a**'").diagnostics.size() == 1);
-  REQUIRE(withPattern("'x{1001}'").diagnostics.size() == 1); // Go's repeat limit, which std::regex lacks
+  REQUIRE(withPattern("'x{1001}'").diagnostics.size() == 1); // Go's repeat limit
 }
 
-TEST_CASE("scenario: valid Go patterns pass, even those std::regex could not express") {
-  for (const char* pattern : {"OOMKilled", "'quota|(?i)timeout'", "'\\pL+'", "'(?P<n>x)'"}) {
+TEST_CASE("scenario: a transientErrorPattern past argosim's regexp bounds is refused with them") {
+  ParsedInput in = withPattern("'(?:abcdefghijklmnopqrstuvwxy){1000}'");
+  REQUIRE(in.diagnostics.size() == 1);
+  CHECK(in.diagnostics[0].message.rfind("transientErrorPattern: argosim: regexp compiles to more than", 0) ==
+        0);
+}
+
+TEST_CASE("scenario: valid Go patterns pass, Unicode classes and inline flags included") {
+  for (const char* pattern :
+       {"OOMKilled", "'quota|(?i)timeout'", "'\\pL+'", "'(?P<n>x)'", "'a(?i:b)c'", "'\\p{Greek}'"}) {
     INFO(pattern);
     ParsedInput in = withPattern(pattern);
     INFO(argosim::test::dump(in.diagnostics));

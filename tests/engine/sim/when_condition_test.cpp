@@ -82,6 +82,12 @@ TEST_CASE("steps.go shouldExecute: =~ and !~ use Go regexps") {
         "Invalid 'when' expression 'a =~ '('': error parsing regexp: missing closing ): `(`");
 }
 
+TEST_CASE("steps.go shouldExecute: =~ takes Go's whole syntax (Unicode classes, scoped flags)") {
+  CHECK(isTrue("'été' =~ '^\\\\pL+$'"));
+  CHECK(isTrue("'Heads' =~ '^(?i:h)eads$'"));
+  CHECK_FALSE(isTrue("'HEADS' =~ '^(?i:h)eads$'"));
+}
+
 TEST_CASE("steps.go shouldExecute: a short circuit skips the ill-typed side") {
   CHECK_FALSE(isTrue("false && foo"));
   CHECK(isTrue("true || foo"));
