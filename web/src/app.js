@@ -367,14 +367,15 @@ export async function startPlayground(root, options = {}) {
       if (err instanceof EngineTimeout) markStale(true);
       return;
     }
-    if (!engineAnswered) performance.mark('argosim:engine-answered'); // start-up phases, as run-drawn
+    const cold = !engineAnswered; // its time includes the browser compiling the engine's code on first use
+    if (cold) performance.mark('argosim:engine-answered'); // start-up phases, as run-drawn
     engineAnswered = true;
     if (seq !== runSeq) return;
     // the engine in this page agrees with what was drawn, text for text: the drawing (and its playback) stays
     const same = drawn && answer.json === prebuilt.json;
     if (drawn) root.dataset.prebuilt = same ? 'confirmed' : 'replaced';
-    if (same) setStatus('ok', outcomeStatus(answer.result, answer.ms, engine.version));
-    else show(answer.result, answer.ms, engine.version);
+    if (same) setStatus('ok', outcomeStatus(answer.result, answer.ms, engine.version, cold));
+    else show(answer.result, answer.ms, engine.version, cold);
     if (opt.persist && text !== state.originText && answer.result.simulated) saveDraftResult(text, answer.json);
   }
   let engineAnswered = false;
@@ -395,12 +396,13 @@ export async function startPlayground(root, options = {}) {
     return true;
   }
 
-  function outcomeStatus(result, ms, version) {
+  function outcomeStatus(result, ms, version, cold = false) {
     const notes = diagnosticsOf(result).length;
-    return `Simulated in ${ms < 1 ? '<1' : Math.round(ms)} ms${notes ? ` · ${notes} note${notes === 1 ? '' : 's'} in the editor` : ''} · engine ${version} · Argo ${result.argoVersion ?? '?'}`;
+    const took = `${ms < 1 ? '<1' : Math.round(ms)} ms${cold ? ' (a first run: the browser was still compiling the engine)' : ''}`;
+    return `Simulated in ${took}${notes ? ` · ${notes} note${notes === 1 ? '' : 's'} in the editor` : ''} · engine ${version} · Argo ${result.argoVersion ?? '?'}`;
   }
 
-  function show(result, ms, version) {
+  function show(result, ms, version, cold = false) {
     state.result = result;
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
     const diags = diagnosticsOf(result);
@@ -416,7 +418,7 @@ export async function startPlayground(root, options = {}) {
     }
     markStale(false);
     const wf = result.workflow ?? {};
-    setStatus('ok', outcomeStatus(result, ms, version));
+    setStatus('ok', outcomeStatus(result, ms, version, cold));
     outcome.textContent = `${wf.name || 'workflow'}: ${wf.phase ?? '?'}${wf.message ? ` — ${wf.message}` : ''}${typeof wf.finishedAt === 'number' ? ` at ${moment(wf.finishedAt)}` : ''}`;
     outcome.dataset.phase = wf.phase ?? '';
     const first = state.firstRun;
