@@ -34,8 +34,9 @@ export default createArgosim;`;
 }
 
 /**
- * The pages preload argosim.wasm so its download starts with the HTML; without the real engine there is nothing
- * to preload (and a 404 would be a console error).
+ * The pages preload argosim.wasm so its download starts with the HTML, at low priority: a gallery example's first
+ * timeline needs only the app, the example and its build result. Without the real engine there is nothing to
+ * preload (and a 404 would be a console error).
  */
 function preloadOnlyARealEngine() {
   return {
