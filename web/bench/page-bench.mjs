@@ -191,6 +191,21 @@ try {
     linked.push(await page.evaluate(firstTimeline).then((r) => r.at));
     await ctx.close();
   }
+  // Both again over a throttled link (Chromium's "Fast 3G": 150 ms round trips, 1.6 Mbit/s down), where what the
+  // first timeline has to fetch shows.
+  const slow = { example: [], linked: [] };
+  for (const [kind, hash] of [['example', '#example/maxduration-143-kill'], ['linked', `#${shared}`]]) {
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
+      await page.goto(`${base}${hash}`);
+      slow[kind].push(await page.evaluate(firstTimeline).then((r) => r.at));
+      await ctx.close();
+    }
+  }
   // The floor under "load → first timeline" on this machine: a page that is nothing but one SVG rectangle, from
   // the same server, first painted.
   const floor = [];
@@ -215,6 +230,7 @@ try {
   console.log(`    files fetched before it: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  the same example from a share link (the engine's own first answer): ${fmt(linked)}`);
+  console.log(`  over "Fast 3G" (150 ms RTT, 1.6 Mbit/s): a gallery example ${fmt(slow.example)}; the share link ${fmt(slow.linked)}`);
   console.log(`  floor: a one-rectangle SVG page's first paint, same server: ${fmt(floor)}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
