@@ -262,7 +262,12 @@ private:
   // The release to simulate. `argoVersion: 4.0` is a YAML number, read as the text written.
   void argoVersion(const YAML::Node& v, SourcePos kp, const std::string& path, ControllerSettings& c) {
     const auto text = r_.anyString(v, kp, path);
-    if (!text) return;
+    if (!text) {
+      if (v.IsNull() || (v.IsScalar() && classifyScalar(v).kind == ScalarKind::Null))
+        r_.error(Reader::valuePos(v, kp), path,
+                 "argoVersion is empty: write one of " + acceptedArgoVersions());
+      return;
+    }
     ArgoVersionChoice choice = chooseArgoProfile(text->value);
     if (!choice.profile) {
       r_.error(text->pos, path, std::move(choice.error));

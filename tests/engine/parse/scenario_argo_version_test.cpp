@@ -39,6 +39,8 @@ TEST_CASE("scenario argoVersion: an unknown release is an error at the value lis
       "patch such as v3.6.12 maps to its minor's profile)");
   CHECK(in.scenario.controller.argoProfile == nullptr);
   REQUIRE(count(withVersion("[v3.6]").diagnostics, Severity::Error) == 1);
+  REQUIRE_DIAG(withVersion("").diagnostics, Severity::Error, 9, 3,
+               "argoVersion is empty: write one of v3.5, v3.6, v3.7, v4.0, v4.1");
 }
 
 TEST_CASE("scenario argoVersion: a patch older than a fix its profile has gets an info at the value") {
