@@ -1,6 +1,7 @@
 // The playground's Scenario document: what each pod does, and the controller's settings. Argo never sees it.
 #pragma once
 
+#include "engine/model/argo_profile.hpp"
 #include "engine/model/source_pos.hpp"
 #include "engine/time/nanos.hpp"
 
@@ -40,6 +41,9 @@ struct ControllerSettings {
   std::string startAt = "2024-07-04T00:00:00Z";
   std::int64_t startAtUnixSeconds = 1720051200;
   std::optional<Located<std::string>> transientErrorPattern; // the controller's TRANSIENT_ERROR_PATTERN
+  // The release simulated (`argoVersion`), when the Scenario names one; null means v4.1.
+  const ArgoProfile* argoProfile = nullptr;
+  SourcePos argoVersionPos;
 };
 
 struct Scenario {

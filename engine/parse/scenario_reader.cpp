@@ -1,6 +1,7 @@
 // Reads the playground's Scenario document (docs: /work/shared/spec/scenario.md). Unlike Argo's schema, ours
 // is strict: an unknown field is an error, since a typo would silently change what the simulation shows.
 #include "engine/expr/regex.hpp"
+#include "engine/model/argo_versions.hpp"
 #include "engine/parse/argo_duration.hpp"
 #include "engine/parse/document_readers.hpp"
 
@@ -233,7 +234,7 @@ private:
 
   void controller(const YAML::Node& m, ControllerSettings& c) {
     r_.readMap(
-        m, "controller", 1, {"startAt", "transientErrorPattern"},
+        m, "controller", 1, {"startAt", "transientErrorPattern", "argoVersion"},
         [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
           std::string path = "controller." + key;
           if (key == "startAt") {
@@ -251,9 +252,31 @@ private:
           } else if (key == "transientErrorPattern") {
             c.transientErrorPattern = r_.string(v, kp, path);
             if (c.transientErrorPattern) checkPattern(*c.transientErrorPattern, path);
+          } else if (key == "argoVersion") {
+            argoVersion(v, kp, path, c);
           }
         },
         "controller", UnknownKeys::Error);
+  }
+
+  // The release to simulate. `argoVersion: 4.0` is a YAML number, read as the text written.
+  void argoVersion(const YAML::Node& v, SourcePos kp, const std::string& path, ControllerSettings& c) {
+    const auto text = r_.anyString(v, kp, path);
+    if (!text) {
+      if (v.IsNull() || (v.IsScalar() && classifyScalar(v).kind == ScalarKind::Null))
+        r_.error(Reader::valuePos(v, kp), path,
+                 "argoVersion is empty: write one of " + acceptedArgoVersions());
+      return;
+    }
+    ArgoVersionChoice choice = chooseArgoProfile(text->value);
+    if (!choice.profile) {
+      r_.error(text->pos, path, std::move(choice.error));
+      return;
+    }
+    c.argoProfile = choice.profile;
+    c.argoVersionPos = text->pos;
+    for (std::string& note : choice.notes)
+      r_.info(text->pos, path, std::move(note));
   }
 
   // errors.go: matchTransientErrPattern drops regexp.MatchString's error, so a pattern Go cannot compile

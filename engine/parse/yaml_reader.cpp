@@ -248,6 +248,10 @@ void Reader::warning(SourcePos pos, const std::string& path, std::string message
   diagnostics_.push_back({Severity::Warning, pos, path, std::move(message)});
 }
 
+void Reader::info(SourcePos pos, const std::string& path, std::string message) {
+  diagnostics_.push_back({Severity::Info, pos, path, std::move(message)});
+}
+
 SourcePos Reader::valuePos(const YAML::Node& value, SourcePos keyPos) {
   if (value.IsNull() && (value.Scalar().empty() || value.Tag().empty())) return keyPos;
   SourcePos pos = posOf(value);

@@ -53,6 +53,7 @@ public:
 
   void error(SourcePos pos, const std::string& path, std::string message);
   void warning(SourcePos pos, const std::string& path, std::string message);
+  void info(SourcePos pos, const std::string& path, std::string message);
 
   // A value's position: its own, or the key's when the value is empty (yaml-cpp marks an empty value oddly).
   static SourcePos valuePos(const YAML::Node& value, SourcePos keyPos);

@@ -45,7 +45,8 @@ std::string pad(std::string s, std::size_t width) {
 
 std::string resultToText(const Result& r) {
   std::ostringstream out;
-  out << "workflow " << r.workflow.name << ": " << r.workflow.phase;
+  // The release matters to every line below: say which one was simulated.
+  out << "workflow " << r.workflow.name << " (Argo " << r.argoVersion << "): " << r.workflow.phase;
   if (!r.workflow.message.empty()) out << " \"" << r.workflow.message << "\"";
   if (r.workflow.finishedAt) out << " at " << secondsText(*r.workflow.finishedAt);
   out << "\n\n";

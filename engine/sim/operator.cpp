@@ -5,7 +5,7 @@
 #include "engine/model/int_resolution.hpp"
 #include "engine/model/template_defaults.hpp"
 #include "engine/sim/node_id.hpp"
-#include "engine/time/duration.hpp"
+#include "engine/time/template_timeout.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -516,9 +516,8 @@ std::optional<ControllerError> Operator::checkTemplateTimeouts(const Template& t
                          bool pendingOnly) -> std::optional<ControllerError> {
     if (!field || field->value.empty()) return std::nullopt;
     if (pendingOnly && node->phase != NodePhase::Pending) return std::nullopt;
-    const auto parsed = parseArgoDuration(field->value);
-    if (!parsed.ok)
-      return ControllerError{ControllerError::Kind::Generic, "invalid timeout format " + parsed.error};
+    const auto parsed = parseTemplateTimeout(field->value, profile_);
+    if (!parsed.ok) return ControllerError{ControllerError::Kind::Generic, parsed.error};
     const Nanos at = addSaturating(node->startedAt, parsed.value);
     if (node->phase == NodePhase::Pending && now_ >= at) // now.After(at), with now = t + ε
       return ControllerError{ControllerError::Kind::Timeout, "timeout", ended_by::kTimeout};
@@ -527,7 +526,8 @@ std::optional<ControllerError> Operator::checkTemplateTimeouts(const Template& t
   };
   if (auto e = check(tmpl.timeout, false)) return e;
   if (auto e = check(tmpl.pendingTimeout, true)) return e;
-  if (due && now_ < *due) requeueAt(*due); // v4.1 requeues at the earliest template deadline
+  // Before v4.1 nothing wakes the controller here: a Pending node's timeout is seen at the next reconcile.
+  if (profile_.pendingTimeout && due && now_ < *due) requeueAt(*due);
   return std::nullopt;
 }
 

@@ -3,7 +3,7 @@
 #include "engine/model/int_resolution.hpp"
 #include "engine/sim/command_behaviour.hpp"
 #include "engine/sim/operator.hpp"
-#include "engine/time/duration.hpp"
+#include "engine/time/template_timeout.hpp"
 
 namespace argosim {
 
@@ -66,10 +66,9 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
   }
   // A template timeout always replaces the pod deadline (the guard compares a negative number, spec §4.2).
   if (tmpl.timeout && !tmpl.timeout->value.empty()) {
-    const auto timeout = parseArgoDuration(tmpl.timeout->value);
+    const auto timeout = parseTemplateTimeout(tmpl.timeout->value, profile_);
     if (!timeout.ok)
-      return ControllerError{ControllerError::Kind::Generic, "invalid timeout format " + timeout.error,
-                             ended_by::kPodCreation};
+      return ControllerError{ControllerError::Kind::Generic, timeout.error, ended_by::kPodCreation};
     const Nanos templateDeadline = addSaturating(node.startedAt, timeout.value);
     deadline("timeout", node.name, templateDeadline);
     const bool replace = !ads || toSeconds(now_ - templateDeadline) < static_cast<double>(*ads);

@@ -17,6 +17,14 @@ namespace {
 ControllerError configError(std::string message) {
   return ControllerError{ControllerError::Kind::Generic, std::move(message), ended_by::kConfigError};
 }
+
+// Go's float64 → int64 conversion as compiled for amd64 (CVTTSD2SI): out of range or NaN gives MinInt64.
+// Without #15277's clamp an overflowing factor^n reaches the wait this way, and the product wraps.
+std::int64_t goFloatToInt64(double v) {
+  if (!(v >= -9223372036854775808.0 && v < 9223372036854775808.0))
+    return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(v);
+}
 } // namespace
 
 std::string Operator::actualRetryPolicy(const RetryStrategy& s) const {
@@ -83,16 +91,17 @@ Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStr
       const auto factor = resolveInt32(*b.factor);
       if (!factor.ok) return {false, configError(factor.error)};
       if (factor.value > 0) {
-        // duration * factor^(attempts-1), computed in float64 like Go, clamped at MaxInt64 (v4.0.1+).
+        // duration * factor^(attempts-1), computed in float64 like Go, clamped at MaxInt64 where the
+        // release has #15277.
         const double m =
             std::pow(static_cast<double>(factor.value), static_cast<double>(attempts.size() - 1));
         const double limit =
             static_cast<double>(std::numeric_limits<std::int64_t>::max()) / static_cast<double>(base.value);
-        if (m > limit || std::isnan(limit))
+        if (profile_.backoffOverflowClamp && (m > limit || std::isnan(limit)))
           wait = kMaxNanos;
         else
           wait = static_cast<Nanos>(static_cast<unsigned long long>(base.value) *
-                                    static_cast<unsigned long long>(static_cast<std::int64_t>(m)));
+                                    static_cast<unsigned long long>(goFloatToInt64(m)));
       }
     }
     if (profile_.backoffCap && b.cap && !b.cap->value.empty()) {

@@ -120,8 +120,8 @@ struct Args {
 
 class Validator {
 public:
-  explicit Validator(const Workflow& wf, Diagnostics& out)
-      : wf_(wf), out_(out), globalScope_(workflowGlobals(wf)) {
+  Validator(const Workflow& wf, const ArgoProfile& profile, Diagnostics& out)
+      : wf_(wf), profile_(profile), out_(out), globalScope_(workflowGlobals(wf)) {
     for (const auto& p : wf.arguments)
       if (p.value) globals_["workflow.parameters." + p.name.value] = p.value->value;
   }
@@ -269,10 +269,13 @@ private:
 
     if (t.timeout && !t.timeout->value.empty()) {
       if (!isLeaf(t.type))
-        return fail(std::string(templateTypeName(t.type)) + " template doesn't support timeout field",
+        return fail(std::string(templateTypeName(t.type)) + " template doesn't support timeout field" +
+                        std::string(profile_.timeoutValidationEnd),
                     t.timeout->pos);
       if (goAtoi(substitute(t.timeout->value, values)))
-        return fail(name + " has invalid duration format in timeout", t.timeout->pos);
+        return fail(name + " has invalid duration format in timeout" +
+                        std::string(profile_.timeoutValidationEnd),
+                    t.timeout->pos);
     }
     if (t.pendingTimeout && !t.pendingTimeout->value.empty() && !isLeaf(t.type))
       return fail(std::string(templateTypeName(t.type)) + " template doesn't support pendingTimeout field",
@@ -669,6 +672,7 @@ public:
 
 private:
   const Workflow& wf_;
+  const ArgoProfile& profile_;
   Diagnostics& out_;
   const VariableScope globalScope_;
   std::map<std::string, std::string> globals_;
@@ -677,9 +681,9 @@ private:
 
 } // namespace
 
-Diagnostics validateWorkflow(const Workflow& workflow) {
+Diagnostics validateWorkflow(const Workflow& workflow, const ArgoProfile& profile) {
   Diagnostics out;
-  Validator v(workflow, out);
+  Validator v(workflow, profile, out);
   Check error = v.workflow();
   for (std::size_t i = 0; i < workflow.templates.size(); ++i)
     if (workflow.templates[i].retryStrategy)
@@ -706,7 +710,7 @@ Diagnostics validateWorkflow(const Workflow& workflow) {
           {Severity::Warning, *pos, "",
            "this `{{` has no `}}` after it: Argo reads the rest of the template as a variable name, "
            "and may reject the Workflow (\"Cannot find end tag\") or leave the text as written"});
-  warnUnparsableTimeouts(workflow, out);
+  warnUnparsableTimeouts(workflow, profile, out);
   warnPodStandIns(workflow, out);
   warnExpressions(workflow, out);
   if (error) out.insert(out.begin(), Diagnostic{Severity::Error, error->pos, error->path, error->message});

@@ -87,3 +87,11 @@ TEST_CASE("text view: an OUTPUTS section lists the nodes that have outputs, valu
   CHECK(lines[1] == "wf[0].flip(0)  side \"T\"");
   CHECK(argosim::resultToText(argosim::Result{}).find("OUTPUTS") == std::string::npos);
 }
+
+TEST_CASE("text view: the first line names the Argo release simulated") {
+  argosim::Result r;
+  r.workflow.name = "wf";
+  r.workflow.phase = "Succeeded";
+  r.argoVersion = "v3.6";
+  CHECK(argosim::resultToText(r).rfind("workflow wf (Argo v3.6): Succeeded\n", 0) == 0);
+}
