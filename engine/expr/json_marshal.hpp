@@ -8,9 +8,8 @@
 
 namespace argosim::expr {
 
-// Compact JSON with Go's choices: map keys sorted, <, > and & escaped as \u003c, \u003e, \u0026 (HTML-safe),
-// U+2028/U+2029 escaped, invalid UTF-8 written as U+FFFD, floats in Go's shortest form ('e' only below 1e-6
-// or from 1e21). nullopt where Go fails: NaN or ±Inf ("json: unsupported value").
+// json.Marshal of the Go value behind `v` (engine/text/go_json writes it): compact, map keys sorted, strings
+// HTML-safe, floats in Go's shortest form. nullopt where Go fails: NaN or ±Inf ("json: unsupported value").
 std::optional<std::string> marshalJson(const Value& v);
 
 } // namespace argosim::expr

@@ -1,14 +1,12 @@
 #include "engine/sim/fan_out.hpp"
 
 #include "engine/sim/when_condition.hpp"
+#include "engine/text/go_json.hpp"
 #include "engine/text/go_text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -17,63 +15,28 @@ namespace argosim {
 namespace {
 
 // ---------------------------------------------------------------------------------------------------------------
-// An item as Argo holds it (item.go Item): its JSON text, and what item.go
-// GetType/GetStrVal/GetMapVal/GetListVal read from it.
+// An item as Argo holds it (item.go Item, a json.RawMessage), and what item.go GetType, GetStrVal, GetMapVal
+// and GetListVal read from it.
 
-struct GoEntry;
+enum class ItemType { Number, String, Bool, Map, List };
 
-struct GoItem {
-  enum class Type { Number, String, Bool, Map, List } type = Type::String;
-  std::string
-      raw; // compact JSON, as json.Marshal(Item) writes it (<, >, & escaped as \u003c, \u003e, \u0026)
-  std::string str;              // Type::String: the decoded value (GetStrVal)
-  std::vector<GoEntry> entries; // Type::Map: by key, last duplicate wins (GetMapVal)
-  std::vector<GoItem> elements; // Type::List (GetListVal; empty for `null`)
-};
-
-// A map entry. Not std::pair: clang rejects a pair holding the still-incomplete GoItem.
-struct GoEntry {
-  std::string first;
-  GoItem second;
-};
-
-const char* kHex = "0123456789abcdef";
-
-// encoding/json floatEncoder: shortest digits, %f style unless the magnitude is below 1e-6 or at least 1e21,
-// and then e-07 is written e-7.
-std::optional<std::string> goJsonFloat(double d) {
-  if (std::isnan(d) || std::isinf(d)) return std::nullopt;
-  if (d == 0) return std::string(std::signbit(d) ? "-0" : "0");
-  // Shortest round-trip digits (what strconv gives), found with snprintf/strtod: Emscripten's libc++ has no
-  // floating-point std::to_chars.
-  char buf[64];
-  int precision = 1;
-  for (; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
-    if (std::strtod(buf, nullptr) == d) break;
+ItemType itemType(const GoJson& item) {
+  switch (item.kind) {
+  case GoJson::Kind::Number:
+    // A number strconv.ParseFloat rejects (beyond float64's range) is no Number, and nothing else accepts it
+    // either, so it is a String whose GetStrVal is "".
+    return std::isinf(item.number) ? ItemType::String : ItemType::Number;
+  case GoJson::Kind::String:
+    return ItemType::String;
+  case GoJson::Kind::Bool:
+    return ItemType::Bool;
+  case GoJson::Kind::Map:
+    return ItemType::Map;
+  case GoJson::Kind::List:
+  case GoJson::Kind::Null: // `null` unmarshals into a list without error
+    return ItemType::List;
   }
-  std::string sci(buf);
-  const bool negative = sci[0] == '-';
-  if (negative) sci.erase(0, 1);
-  const auto e = sci.find('e');
-  std::string digits = sci.substr(0, e);
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-  while (digits.size() > 1 && digits.back() == '0')
-    digits.pop_back();
-  const int exponent = std::atoi(sci.c_str() + e + 1);
-  const double a = std::fabs(d);
-  std::string out = negative ? "-" : "";
-  if (a < 1e-6 || a >= 1e21) {
-    out += digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char exp[16];
-    std::snprintf(exp, sizeof exp, "e%c%d", exponent < 0 ? '-' : '+', exponent < 0 ? -exponent : exponent);
-    return out + exp;
-  }
-  if (exponent < 0) return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
-  const auto intDigits = static_cast<std::size_t>(exponent + 1);
-  if (digits.size() <= intDigits) return out + digits + std::string(intDigits - digits.size(), '0');
-  return out + digits.substr(0, intDigits) + "." + digits.substr(intDigits);
+  return ItemType::String;
 }
 
 // util/json Fix: undoes the HTML escaping for display.
@@ -91,466 +54,108 @@ std::string fixJson(std::string s) {
 }
 
 // item.go Item.String (what %v prints): the JSON text, without the quotes of a string.
-std::string itemString(const GoItem& item) {
-  if (!item.raw.empty() && item.raw.front() == '"' && item.raw.size() >= 2)
+std::string itemString(const GoJson& item) {
+  if (item.raw.size() >= 2 && item.raw.front() == '"')
     return fixJson(item.raw.substr(1, item.raw.size() - 2));
   return fixJson(item.raw);
 }
 
-std::string marshalMap(const GoItem& item) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < item.entries.size(); ++i) {
-    if (i) out += ',';
-    out += goJsonQuote(item.entries[i].first);
-    out += ':';
-    out += item.entries[i].second.raw;
-  }
-  return out + "}";
+// json.Marshal of GetMapVal / GetListVal: the container written anew around its members' own texts. Both
+// start from an empty container, so `null` is written as `[]`.
+std::string marshalContents(GoJson item, GoJson::Kind kind) {
+  item.kind = kind;
+  item.raw.clear();
+  return marshalGoJson(item).text;
 }
 
-std::string marshalList(const GoItem& item) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < item.elements.size(); ++i) {
-    if (i) out += ',';
-    out += item.elements[i].raw;
-  }
-  return out + "]";
-}
-
-void putEntry(GoItem& map, std::string key, GoItem value) {
-  auto it = std::lower_bound(map.entries.begin(), map.entries.end(), key,
-                             [](const auto& e, const std::string& k) { return e.first < k; });
-  if (it != map.entries.end() && it->first == key)
-    it->second = std::move(value);
-  else
-    map.entries.insert(it, GoEntry{std::move(key), std::move(value)});
-}
-
-// A withItems value (from YAML) as the Kubernetes API would hand it to the controller: encoding/json's text.
-std::optional<std::string> fromJson(const nlohmann::json& j, GoItem& out, int depth) {
-  if (depth > kMaxItemJsonDepth)
-    return "argosim: an item is nested deeper than " + std::to_string(kMaxItemJsonDepth) + " levels";
+// A withItems value (from YAML) as the Kubernetes API hands it to the controller: encoding/json's text, with
+// integers as written (YAML's int64) and floats in Go's form.
+std::optional<std::string> fromYaml(const nlohmann::json& j, GoJson& out, int depth) {
+  if (depth > kMaxGoJsonDepth)
+    return "argosim: an item is nested deeper than " + std::to_string(kMaxGoJsonDepth) + " levels";
   switch (j.type()) {
   case nlohmann::json::value_t::boolean:
-    out.type = GoItem::Type::Bool;
-    out.raw = j.get<bool>() ? "true" : "false";
-    return std::nullopt;
+    out.kind = GoJson::Kind::Bool;
+    out.boolean = j.get<bool>();
+    break;
   case nlohmann::json::value_t::number_integer:
-    out.type = GoItem::Type::Number;
+    out.kind = GoJson::Kind::Number;
+    out.number = j.get<double>();
     out.raw = std::to_string(j.get<std::int64_t>());
-    return std::nullopt;
+    break;
   case nlohmann::json::value_t::number_unsigned:
-    out.type = GoItem::Type::Number;
+    out.kind = GoJson::Kind::Number;
+    out.number = j.get<double>();
     out.raw = std::to_string(j.get<std::uint64_t>());
-    return std::nullopt;
-  case nlohmann::json::value_t::number_float: {
-    const double d = j.get<double>();
-    auto text = goJsonFloat(d);
-    if (!text)
-      return std::string("json: unsupported value: ") + (std::isnan(d) ? "NaN" : d > 0 ? "+Inf" : "-Inf");
-    out.type = GoItem::Type::Number;
-    out.raw = *text;
-    return std::nullopt;
-  }
+    break;
+  case nlohmann::json::value_t::number_float:
+    out.kind = GoJson::Kind::Number;
+    out.number = j.get<double>();
+    break;
   case nlohmann::json::value_t::string:
-    out.type = GoItem::Type::String;
-    out.str = j.get<std::string>();
-    out.raw = goJsonQuote(out.str);
-    return std::nullopt;
+    out.kind = GoJson::Kind::String;
+    out.text = j.get<std::string>();
+    break;
   case nlohmann::json::value_t::array:
-    out.type = GoItem::Type::List;
+    out.kind = GoJson::Kind::List;
     for (const auto& e : j) {
-      GoItem child;
-      if (auto err = fromJson(e, child, depth + 1)) return err;
-      out.elements.push_back(std::move(child));
+      out.list.emplace_back();
+      if (auto err = fromYaml(e, out.list.back(), depth + 1)) return err;
     }
-    out.raw = marshalList(out);
-    return std::nullopt;
+    break;
   case nlohmann::json::value_t::object:
-    out.type = GoItem::Type::Map;
-    for (const auto& [k, v] : j.items()) {
-      GoItem child;
-      if (auto err = fromJson(v, child, depth + 1)) return err;
-      putEntry(out, k, std::move(child));
+    out.kind = GoJson::Kind::Map;
+    for (const auto& [k, v] : j.items()) { // nlohmann's object is a sorted map without duplicates
+      out.members.push_back(GoJsonMember{k, {}});
+      if (auto err = fromYaml(v, out.members.back().value, depth + 1)) return err;
     }
-    out.raw = marshalMap(out);
-    return std::nullopt;
+    break;
   default: // null (and nlohmann's binary/discarded, which YAML cannot produce)
-    // item.go GetType: `null` unmarshals into a list without error, so Argo treats it as an empty list.
-    out.type = GoItem::Type::List;
-    out.raw = "null";
-    return std::nullopt;
+    out.kind = GoJson::Kind::Null;
+    break;
   }
+  if (!out.raw.empty()) return std::nullopt;
+  GoJsonText text = marshalGoJson(out);
+  if (text.error) return text.error;
+  out.raw = std::move(text.text);
+  return std::nullopt;
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading JSON text as Go's encoding/json does (scanner.go's checks and messages; RawMessage keeps the text).
-
-// scanner.go quoteChar: how a byte appears in a syntax error.
-std::string quoteChar(unsigned char c) {
-  if (c == '\'') return "'\\''";
-  if (c == '"') return "'\"'";
-  std::string out = "'";
-  if (appendGoEscape(out, c)) return out + "'";
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0xA1 || c == 0xAD) {
-    // string(byte) is the rune U+0080..U+00FF; strconv.Quote escapes the unprintable ones.
-    out += "\\u00";
-    out.push_back(kHex[c >> 4]);
-    out.push_back(kHex[c & 0xF]);
-  } else {
-    appendUtf8(out, c);
-  }
-  return out + "'";
-}
-
-bool isJsonSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-bool isDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-class JsonReader {
-public:
-  explicit JsonReader(std::string_view text) : s_(text) {}
-  std::optional<std::string> error;
-
-  // The whole text as one value (json.Unmarshal's checkValid, then the value). With `out` null it only
-  // checks. `topLevelCount` receives the element count when the value is an array.
-  void readDocument(GoItem* out, std::size_t* topLevelCount, char* topLevelKind) {
-    skipSpace();
-    if (i_ < s_.size()) *topLevelKind = s_[i_];
-    value(out, 0, topLevelCount);
-    if (error) return;
-    skipSpace();
-    if (i_ < s_.size()) fail(static_cast<unsigned char>(s_[i_]), "after top-level value");
-  }
-
-private:
-  std::string_view s_;
-  std::size_t i_ = 0;
-
-  void skipSpace() {
-    while (i_ < s_.size() && isJsonSpace(s_[i_]))
-      ++i_;
-  }
-  bool atEnd() const { return i_ >= s_.size(); }
-  // At the end of the text Go's scanner feeds one space (scanner.go eof): where a space is invalid, the error
-  // names it; where it is fine, the input simply ended.
-  unsigned char current() const { return atEnd() ? ' ' : static_cast<unsigned char>(s_[i_]); }
-  void fail(unsigned char c, const char* context) {
-    if (!error) error = "invalid character " + quoteChar(c) + " " + context;
-  }
-  void failEnd() {
-    if (!error) error = "unexpected end of JSON input";
-  }
-
-  void value(GoItem* out, int depth, std::size_t* count) {
-    skipSpace();
-    if (atEnd()) return failEnd();
-    const char c = s_[i_];
-    if (c == '{' || c == '[') {
-      if (depth >= kMaxItemJsonDepth) {
-        error = "argosim: JSON nested deeper than " + std::to_string(kMaxItemJsonDepth) + " levels";
-        return;
-      }
-      return c == '{' ? object(out, depth) : array(out, depth, count);
-    }
-    if (c == '"') {
-      std::string decoded;
-      const std::size_t start = i_;
-      string(out ? &decoded : nullptr);
-      if (error || !out) return;
-      out->type = GoItem::Type::String;
-      out->str = std::move(decoded);
-      out->raw = compactString(s_.substr(start, i_ - start));
-      return;
-    }
-    if (c == '-' || isDigit(c)) return number(out);
-    if (c == 't') return literal(out, "true", GoItem::Type::Bool);
-    if (c == 'f') return literal(out, "false", GoItem::Type::Bool);
-    if (c == 'n') return literal(out, "null", GoItem::Type::List);
-    ++i_;
-    fail(static_cast<unsigned char>(c), "looking for beginning of value");
-  }
-
-  void literal(GoItem* out, std::string_view word, GoItem::Type type) {
-    ++i_;
-    for (std::size_t k = 1; k < word.size(); ++k) {
-      if (current() != static_cast<unsigned char>(word[k])) {
-        const std::string context = "in literal " + std::string(word) + " (expecting " +
-                                    quoteChar(static_cast<unsigned char>(word[k])) + ")";
-        if (!error) error = "invalid character " + quoteChar(current()) + " " + context;
-        return;
-      }
-      ++i_;
-    }
-    if (out) {
-      out->type = type;
-      out->raw = std::string(word);
-    }
-  }
-
-  void digits() {
-    while (!atEnd() && isDigit(s_[i_]))
-      ++i_;
-  }
-
-  void number(GoItem* out) {
-    const std::size_t start = i_;
-    if (s_[i_] == '-') {
-      ++i_;
-      if (!isDigit(static_cast<char>(current()))) return fail(current(), "in numeric literal");
-    }
-    if (s_[i_] == '0')
-      ++i_;
-    else
-      digits();
-    if (!atEnd() && s_[i_] == '.') {
-      ++i_;
-      if (!isDigit(static_cast<char>(current())))
-        return fail(current(), "after decimal point in numeric literal");
-      digits();
-    }
-    if (!atEnd() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (!atEnd() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (!isDigit(static_cast<char>(current()))) return fail(current(), "in exponent of numeric literal");
-      digits();
-    }
-    if (!out) return;
-    out->raw = std::string(s_.substr(start, i_ - start));
-    // item.go GetType: a number strconv.ParseFloat rejects (beyond float64's range) is no Number, and nothing
-    // else accepts it either, so it is a String whose GetStrVal is "". Underflow is accepted (it rounds to
-    // 0).
-    out->type =
-        std::isinf(std::strtod(out->raw.c_str(), nullptr)) ? GoItem::Type::String : GoItem::Type::Number;
-  }
-
-  // A string literal; `decoded` (when given) receives its value as Go decodes it.
-  void string(std::string* decoded) {
-    ++i_; // opening quote
-    while (true) {
-      if (atEnd()) return failEnd();
-      const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        ++i_;
-        return;
-      }
-      if (c < 0x20) return fail(c, "in string literal");
-      if (c != '\\') {
-        if (decoded) decoded->push_back(static_cast<char>(c));
-        ++i_;
-        continue;
-      }
-      ++i_;
-      const unsigned char e = current();
-      if (atEnd() && e == ' ') return fail(e, "in string escape code");
-      switch (e) {
-      case '"':
-      case '\\':
-      case '/':
-        if (decoded) decoded->push_back(static_cast<char>(e));
-        ++i_;
-        continue;
-      case 'b':
-      case 'f':
-      case 'n':
-      case 'r':
-      case 't':
-        if (decoded)
-          decoded->push_back(e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : '\t');
-        ++i_;
-        continue;
-      case 'u': {
-        ++i_;
-        std::uint32_t cp = 0;
-        if (!hex4(cp)) return;
-        if (decoded) {
-          // A surrogate pair joins; a lone surrogate decodes to U+FFFD (decode.go unquote).
-          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
-            const std::size_t save = i_;
-            i_ += 2;
-            std::uint32_t low = 0;
-            if (!hex4(low)) return;
-            if (low >= 0xDC00 && low < 0xE000) {
-              appendUtf8(*decoded, 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00));
-              continue;
-            }
-            i_ = save;
-            appendUtf8(*decoded, 0xFFFD);
-            continue;
-          }
-          appendUtf8(*decoded, (cp >= 0xD800 && cp < 0xE000) ? 0xFFFD : cp);
-        }
-        continue;
-      }
-      default:
-        return fail(e, "in string escape code");
-      }
-    }
-  }
-
-  bool hex4(std::uint32_t& cp) {
-    for (int k = 0; k < 4; ++k) {
-      const int h = atEnd() ? -1 : hexValue(s_[i_]);
-      if (h < 0) {
-        fail(current(), "in \\u hexadecimal character escape");
-        return false;
-      }
-      cp = cp * 16 + static_cast<std::uint32_t>(h);
-      ++i_;
-    }
-    return true;
-  }
-
-  // json.Compact with HTML escaping, as json.Marshal applies to a RawMessage: only a string's <, >, & and
-  // U+2028/U+2029 change.
-  static std::string compactString(std::string_view lit) {
-    std::string out;
-    out.reserve(lit.size());
-    for (std::size_t k = 0; k < lit.size(); ++k) {
-      const char c = lit[k];
-      if (c == '<' || c == '>' || c == '&') {
-        out += "\\u00";
-        out.push_back(kHex[static_cast<unsigned char>(c) >> 4]);
-        out.push_back(kHex[static_cast<unsigned char>(c) & 0xF]);
-      } else if (c == '\xE2' && k + 2 < lit.size() && lit[k + 1] == '\x80' &&
-                 (lit[k + 2] == '\xA8' || lit[k + 2] == '\xA9')) {
-        out += lit[k + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-        k += 2;
-      } else {
-        out.push_back(c);
-      }
-    }
-    return out;
-  }
-
-  void array(GoItem* out, int depth, std::size_t* count) {
-    ++i_;
-    if (out) out->type = GoItem::Type::List;
-    skipSpace();
-    if (atEnd()) return failEnd();
-    std::size_t n = 0;
-    if (s_[i_] == ']') {
-      ++i_;
-    } else {
-      while (true) {
-        GoItem child;
-        value(out ? &child : nullptr, depth + 1, nullptr);
-        if (error) return;
-        ++n;
-        if (out) out->elements.push_back(std::move(child));
-        skipSpace();
-        if (atEnd()) return failEnd();
-        if (s_[i_] == ',') {
-          ++i_;
-          continue;
-        }
-        if (s_[i_] == ']') {
-          ++i_;
-          break;
-        }
-        return fail(static_cast<unsigned char>(s_[i_]), "after array element");
-      }
-    }
-    if (count) *count = n;
-    if (out) out->raw = marshalList(*out);
-  }
-
-  void object(GoItem* out, int depth) {
-    ++i_;
-    if (out) out->type = GoItem::Type::Map;
-    skipSpace();
-    if (atEnd()) return failEnd();
-    if (s_[i_] == '}') {
-      ++i_;
-      if (out) out->raw = "{}";
-      return;
-    }
-    // The text as compacted (RawMessage keeps duplicates and order); GetMapVal's view is `entries`.
-    std::string raw = "{";
-    while (true) {
-      skipSpace();
-      if (atEnd()) return failEnd();
-      if (s_[i_] != '"')
-        return fail(static_cast<unsigned char>(s_[i_]), "looking for beginning of object key string");
-      std::string key;
-      const std::size_t keyStart = i_;
-      string(out ? &key : nullptr);
-      if (error) return;
-      if (out) raw += compactString(s_.substr(keyStart, i_ - keyStart)) + ":";
-      skipSpace();
-      if (atEnd()) return failEnd();
-      if (s_[i_] != ':') return fail(static_cast<unsigned char>(s_[i_]), "after object key");
-      ++i_;
-      GoItem child;
-      value(out ? &child : nullptr, depth + 1, nullptr);
-      if (error) return;
-      if (out) {
-        raw += child.raw;
-        putEntry(*out, std::move(key), std::move(child));
-      }
-      skipSpace();
-      if (atEnd()) return failEnd();
-      if (s_[i_] == ',') {
-        ++i_;
-        if (out) raw += ",";
-        continue;
-      }
-      if (s_[i_] == '}') {
-        ++i_;
-        break;
-      }
-      return fail(static_cast<unsigned char>(s_[i_]), "after object key:value pair");
-    }
-    if (out) out->raw = raw + "}";
-  }
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // operator.go processItem and generateNodeName.
 
-FanOutItem processItem(const std::string& name, std::size_t index, const GoItem& item) {
+FanOutItem processItem(const std::string& name, std::size_t index, const GoJson& item) {
   FanOutItem out;
   std::string desc;
-  switch (item.type) {
-  case GoItem::Type::Number:
-  case GoItem::Type::Bool:
+  switch (itemType(item)) {
+  case ItemType::Number:
+  case ItemType::Bool:
     out.params["item"] = itemString(item);
     desc = itemString(item);
     break;
-  case GoItem::Type::String:
-    out.params["item"] = item.str;
+  case ItemType::String:
+    out.params["item"] = item.text;
     desc = itemString(item);
     break;
-  case GoItem::Type::Map: {
+  case ItemType::Map: {
     // "key:value" pairs sorted as whole strings (not by key), joined by commas.
     std::vector<std::string> vals;
-    for (const auto& [key, val] : item.entries) {
+    for (const auto& [key, val] : item.members) {
       out.params["item." + key] = itemString(val);
       vals.push_back(key + ":" + itemString(val));
     }
-    out.params["item"] = marshalMap(item);
+    out.params["item"] = marshalContents(item, GoJson::Kind::Map);
     std::sort(vals.begin(), vals.end());
     for (std::size_t i = 0; i < vals.size(); ++i)
       desc += (i ? "," : "") + vals[i];
     break;
   }
-  case GoItem::Type::List: {
-    out.params["item"] = marshalList(item);
+  case ItemType::List: {
+    out.params["item"] = marshalContents(item, GoJson::Kind::List);
     // fmt.Sprint of []Item: elements by Item.String, space-separated, in brackets.
     desc = "[";
-    for (std::size_t i = 0; i < item.elements.size(); ++i)
-      desc += (i ? " " : "") + itemString(item.elements[i]);
+    for (std::size_t i = 0; i < item.list.size(); ++i)
+      desc += (i ? " " : "") + itemString(item.list[i]);
     desc += "]";
     break;
   }
@@ -563,6 +168,10 @@ FanOutItem processItem(const std::string& name, std::size_t index, const GoItem&
 
 // ---------------------------------------------------------------------------------------------------------------
 // operator.go expandSequence.
+
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // strconv.Atoi (64-bit int): optional sign, decimal digits; the first problem from the left is reported.
 std::optional<std::string> goAtoi(std::string_view text, std::int64_t& value) {
@@ -759,7 +368,7 @@ std::string limitError(const std::string& count, std::size_t maxItems) {
 // expandSequence: the items, or Go's error; `limitHit` marks our own limit (not subject to the `when`
 // fallback).
 std::optional<std::string> expandSequence(const Sequence& seq, const Params& scope, std::size_t maxItems,
-                                          std::vector<GoItem>& items, bool& limitHit) {
+                                          std::vector<GoJson>& items, bool& limitHit) {
   std::int64_t start = 0, end = 0;
   if (seq.start) {
     if (auto e = goAtoi(sequenceText(*seq.start, scope), start)) return e;
@@ -795,13 +404,9 @@ std::optional<std::string> expandSequence(const Sequence& seq, const Params& sco
     }
     text += '"';
     // wfv1.ParseItem: the formatted text, in quotes, is read as JSON.
-    GoItem item;
-    JsonReader reader(text);
-    std::size_t unusedCount = 0;
-    char unusedKind = 0;
-    reader.readDocument(&item, &unusedCount, &unusedKind);
-    if (reader.error) return reader.error;
-    items.push_back(std::move(item));
+    GoJsonParse item = parseGoJson(text, GoJsonTarget::RawMessage);
+    if (item.error) return item.error;
+    items.push_back(std::move(item.value));
   }
   return std::nullopt;
 }
@@ -834,7 +439,7 @@ bool shouldExpand(const Invocation& call, const Params& scope) {
 
 FanOutResult expandFanOut(const Invocation& call, const Params& scope, std::size_t maxItems) {
   FanOutResult r;
-  std::vector<GoItem> items;
+  std::vector<GoJson> items;
   const std::string& name = call.name.value;
 
   if (call.withItems && !call.withItems->empty()) {
@@ -843,8 +448,8 @@ FanOutResult expandFanOut(const Invocation& call, const Params& scope, std::size
       return r;
     }
     for (const auto& v : *call.withItems) {
-      GoItem item;
-      if (auto e = fromJson(v.value, item, 0)) {
+      GoJson item;
+      if (auto e = fromYaml(v.value, item, 0)) {
         r.error = *e;
         return r;
       }
@@ -856,11 +461,9 @@ FanOutResult expandFanOut(const Invocation& call, const Params& scope, std::size
       r.error = "withParam value could not be parsed as a JSON list: " + trimSpace(text) + ": " + detail;
     };
     // First only check it and count the elements, so a huge list is refused before anything is built.
-    std::size_t count = 0;
-    char kind = 0;
-    JsonReader check(text);
-    check.readDocument(nullptr, &count, &kind);
-    std::optional<std::string> detail = check.error;
+    const GoJsonShape shape = checkGoJson(text);
+    const char kind = shape.first;
+    std::optional<std::string> detail = shape.error;
     if (!detail && kind != '[' && kind != 'n') {
       const char* what = kind == '{'                    ? "object"
                          : kind == '"'                  ? "string"
@@ -877,14 +480,11 @@ FanOutResult expandFanOut(const Invocation& call, const Params& scope, std::size
       return r;
     }
     if (kind == '[') { // `null` is an empty list to Go
-      if (count > maxItems) {
-        r.error = limitError(std::to_string(count), maxItems);
+      if (shape.listLength > maxItems) {
+        r.error = limitError(std::to_string(shape.listLength), maxItems);
         return r;
       }
-      GoItem list;
-      JsonReader build(text);
-      build.readDocument(&list, &count, &kind);
-      items = std::move(list.elements);
+      items = std::move(parseGoJson(text, GoJsonTarget::RawMessage).value.list);
     }
   } else if (call.withSequence) {
     bool limitHit = false;

@@ -22,10 +22,6 @@ struct FanOutResult {
   std::string error;             // Argo's words, or ours for the simulator's own limits
 };
 
-// Deepest JSON nesting we read in an item (Go allows 10000; this keeps the recursion stack-safe under
-// WebAssembly).
-inline constexpr int kMaxItemJsonDepth = 128;
-
 // workflow_types.go WorkflowStep.ShouldExpand / DAGTask.ShouldExpand, judged after `scope` is substituted
 // into withParam (Argo resolves a step's references before deciding): a non-empty withItems, a non-empty
 // withParam or a withSequence.

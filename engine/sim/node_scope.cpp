@@ -1,16 +1,15 @@
 #include "engine/sim/node_scope.hpp"
 
+#include "engine/text/go_json.hpp"
 #include "engine/time/wall_clock.hpp"
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
+#include <utility>
 
 namespace argosim {
 
 namespace {
-using nlohmann::json;
-
 std::string key(std::string_view prefix, const std::string& name, std::string_view field) {
   std::string k;
   k.reserve(prefix.size() + name.size() + field.size() + 2);
@@ -18,22 +17,17 @@ std::string key(std::string_view prefix, const std::string& name, std::string_vi
   return k;
 }
 
-// Go's json.Marshal: compact, and <, > and & escaped (they can only occur inside strings).
-std::string goJson(const json& value) {
-  const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    if (c == '<')
-      out += "\\u003c";
-    else if (c == '>')
-      out += "\\u003e";
-    else if (c == '&')
-      out += "\\u0026";
-    else
-      out += c;
-  }
-  return out;
+GoJson goList() {
+  GoJson list;
+  list.kind = GoJson::Kind::List;
+  return list;
+}
+
+GoJson goString(std::string text) {
+  GoJson s;
+  s.kind = GoJson::Kind::String;
+  s.text = std::move(text);
+  return s;
 }
 
 // operator.go parseLoopIndex: the number after the last `(` of the node's name.
@@ -43,16 +37,22 @@ long loopIndex(const std::string& nodeName) {
   return std::strtol(nodeName.c_str() + open + 1, nullptr, 10);
 }
 
-// operator.go aggregatedJSONValueList: a list of the values themselves when every one is a JSON list or map,
-// else a list of the strings.
+// operator.go aggregatedJSONValueList with tryJSONUnmarshal: when every value reads as JSON into interface{}
+// and is a list or a map, the list of those values (their numbers float64s, their maps' keys sorted); else
+// the list of the strings.
 std::string aggregatedValueList(const std::vector<std::string>& values) {
-  json parsed = json::array();
+  GoJson parsed = goList();
   for (const auto& v : values) {
-    json item = json::parse(v, nullptr, false);
-    if (item.is_discarded() || !(item.is_array() || item.is_object())) return goJson(json(values));
-    parsed.push_back(std::move(item));
+    GoJsonParse item = parseGoJson(v, GoJsonTarget::Interface);
+    if (item.error || !(item.value.kind == GoJson::Kind::List || item.value.kind == GoJson::Kind::Map)) {
+      GoJson strings = goList();
+      for (const auto& text : values)
+        strings.list.push_back(goString(text));
+      return marshalGoJson(strings).text;
+    }
+    parsed.list.push_back(std::move(item.value));
   }
-  return goJson(parsed);
+  return marshalGoJson(parsed).text;
 }
 } // namespace
 
@@ -93,32 +93,36 @@ std::optional<std::string> addAggregateToScope(Params& scope, std::string_view p
     byIndex.emplace_back(loopIndex(n->name), n);
   std::stable_sort(byIndex.begin(), byIndex.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  json paramList = json::array();
-  json results = json::array();
+  GoJson paramList = goList();
+  GoJson results = goList(); // of wfv1.Item: each result's JSON text kept as written, only compacted
   std::map<std::string, std::vector<std::string>> valuesByName;
   std::optional<std::string> unreadable;
   for (const auto& [index, n] : byIndex) {
     // A node without outputs (Argo: Outputs == nil) is one whose main never ran.
     if (n->phase != NodePhase::Succeeded || (!n->exitCode && n->outputs.empty())) continue;
     if (!n->outputs.parameters.empty()) {
-      json param = json::object();
+      std::map<std::string, std::string> param; // Go's map[string]string: the last of a name wins
       for (const auto& [p, value] : n->outputs.parameters) {
         param[p] = value;
         valuesByName[p].push_back(value);
       }
-      paramList.push_back(std::move(param));
+      GoJson map;
+      map.kind = GoJson::Kind::Map;
+      for (auto& [p, value] : param)
+        map.members.push_back(GoJsonMember{p, goString(std::move(value))});
+      paramList.list.push_back(std::move(map));
     }
     if (n->outputs.result) {
-      json item = json::parse(*n->outputs.result, nullptr, false);
-      if (item.is_discarded()) {
+      GoJsonParse item = parseGoJson(*n->outputs.result, GoJsonTarget::RawMessage);
+      if (item.error) {
         if (!unreadable) unreadable = *n->outputs.result;
       } else {
-        results.push_back(std::move(item));
+        results.list.push_back(std::move(item.value));
       }
     }
   }
-  if (!unreadable) scope[key(prefix, name, "outputs.result")] = goJson(results);
-  scope[key(prefix, name, "outputs.parameters")] = goJson(paramList);
+  if (!unreadable) scope[key(prefix, name, "outputs.result")] = marshalGoJson(results).text;
+  scope[key(prefix, name, "outputs.parameters")] = marshalGoJson(paramList).text;
   for (const auto& [p, values] : valuesByName)
     scope[key(prefix, name, "outputs.parameters." + p)] = aggregatedValueList(values);
   return unreadable;

@@ -27,11 +27,12 @@ void addNodeToScope(Params& scope, std::string_view prefix, const std::string& n
 void addSkippedNodeDefaultsToScope(Params& scope, std::string_view prefix, const std::string& name,
                                    const Node& node, const Template& tmpl);
 
-// operator.go processAggregateNodeOutputs for a fanned-out step or task: `<prefix>.<name>.outputs.result`
-// (a JSON list of the children's results, each read as JSON), `.outputs.parameters` (a JSON list of
-// {name: value} maps) and `.outputs.parameters.<p>` (operator.go aggregatedJSONValueList), from the
-// Succeeded children in item order. `items` are the expansion's nodes (hooks and attempts are not among
-// them). Returns the result Argo cannot read as JSON, in which case the result list is left out.
+// operator.go processAggregateNodeOutputs for a fanned-out step or task, from the Succeeded children in item
+// order: `<prefix>.<name>.outputs.result` (a JSON list of the children's results, each kept as its own JSON
+// text, a wfv1.Item), `.outputs.parameters` (a JSON list of {name: value} maps) and
+// `.outputs.parameters.<p>` (operator.go aggregatedJSONValueList). `items` are the expansion's nodes (hooks
+// and attempts are not among them). Returns the result Argo cannot read as JSON, in which case the result
+// list is left out.
 std::optional<std::string> addAggregateToScope(Params& scope, std::string_view prefix,
                                                const std::string& name, std::vector<const Node*> items);
 

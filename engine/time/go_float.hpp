@@ -12,4 +12,14 @@ namespace argosim {
 // bitSize 32 is strconv.FormatFloat(v, 'g', -1, 32): the value rounded to float32 and its shortest digits.
 std::string formatGoFloat(double value, int bitSize = 64);
 
+// A decimal d1.d2d3… × 10^exponent, with no trailing zeros in `digits`.
+struct ShortestDecimal {
+  std::string digits;
+  int exponent = 0;
+};
+
+// strconv's digits for precision -1: the shortest decimal that reads back as `magnitude` (finite, > 0) at
+// `bitSize` (64 or 32), and of those the closest. Every Go float writer (fmt, encoding/json) starts here.
+ShortestDecimal shortestDecimal(double magnitude, int bitSize = 64);
+
 } // namespace argosim

@@ -169,6 +169,13 @@ TEST_CASE("item.go Item: withParam keeps numbers as written and maps as GetMapVa
   CHECK(r.items[1].params.at("item") == R"({"a":2,"b":3})");
 }
 
+TEST_CASE("item.go GetStrVal: invalid UTF-8 decodes to U+FFFD, while the name keeps the item's text") {
+  // decode.go unquote replaces each invalid byte; Item.String prints the RawMessage, which keeps it.
+  const auto r = ok(withParam("[\"bad\xff\"]"));
+  CHECK(r.items[0].params.at("item") == "bad\xef\xbf\xbd");
+  CHECK(r.items[0].name == "hello(0:bad\xff)");
+}
+
 TEST_CASE("steps.go expandStep: withParam null is an empty list") {
   const auto r = ok(withParam(" null "));
   CHECK(r.items.empty());

@@ -90,3 +90,43 @@ TEST_CASE("operator.go processAggregateNodeOutputs: a fan-out's outputs as JSON 
   CHECK(addAggregateToScope(plain, "steps", "gen", {&word}) == std::optional<std::string>("heads"));
   CHECK(plain.count("steps.gen.outputs.result") == 0); // Argo fails the template on it instead
 }
+
+TEST_CASE(
+    "operator.go processAggregateNodeOutputs: results are wfv1.Items, kept as written and only compacted") {
+  // item.go Item is a json.RawMessage: json.Marshal of []Item writes each result's own text, compacted with
+  // <, >, & and U+2028 escaped; numbers, key order, duplicate keys and escapes stay as the result wrote them.
+  const Node a = pod("wf[0].gen(0:a)", NodePhase::Succeeded, "1e2");
+  const Node b = pod("wf[0].gen(1:b)", NodePhase::Succeeded, " 12345678901234567890\n");
+  const Node c = pod("wf[0].gen(2:c)", NodePhase::Succeeded, R"({ "b": 1, "a": "<\u00e9&>", "b": 2 })");
+  const Node d = pod("wf[0].gen(3:d)", NodePhase::Succeeded, "\"bad\xff \xe2\x80\xa8\"");
+  Params scope;
+  CHECK_FALSE(addAggregateToScope(scope, "steps", "gen", {&a, &b, &c, &d}));
+  CHECK(scope.at("steps.gen.outputs.result") ==
+        "[1e2,12345678901234567890,{\"b\":1,\"a\":\"\\u003c\\u00e9\\u0026\\u003e\",\"b\":2},\"bad\xff "
+        "\\u2028\"]");
+}
+
+TEST_CASE("operator.go aggregatedJSONValueList: lists and maps go through interface{}, numbers as float64") {
+  // tryJSONUnmarshal reads each value into interface{} (numbers become float64, maps sort their keys, strings
+  // are decoded) and json.Marshal writes the list again.
+  const Node a = pod("wf[0].gen(0:a)", NodePhase::Succeeded, std::nullopt,
+                     {{"q", "[1e2, 1.50, 12345678901234567890]"}, {"s", "bad\xff"}});
+  const Node b = pod("wf[0].gen(1:b)", NodePhase::Succeeded, std::nullopt,
+                     {{"q", R"({"z": {"y": 1, "x": "<&>"}, "a": ["\u00e9", "bad)"
+                            "\xff"
+                            R"("]})"},
+                      {"s", "\xe2\x80\xa8"}});
+  Params scope;
+  CHECK_FALSE(addAggregateToScope(scope, "steps", "gen", {&a, &b}));
+  CHECK(scope.at("steps.gen.outputs.parameters.q") ==
+        "[[100,1.5,12345678901234567000],{\"a\":[\"\xc3\xa9\",\"bad\xef\xbf\xbd\"],\"z\":{\"x\":"
+        "\"\\u003c\\u0026\\u003e"
+        "\",\"y\":1}}]");
+  // Not all lists or maps: the strings themselves, with json.Marshal's escapes (invalid UTF-8 as \ufffd).
+  CHECK(scope.at("steps.gen.outputs.parameters.s") == "[\"bad\\ufffd\",\"\\u2028\"]");
+  CHECK(scope.at("steps.gen.outputs.parameters") ==
+        "[{\"q\":\"[1e2, 1.50, 12345678901234567890]\",\"s\":\"bad\\ufffd\"},"
+        "{\"q\":\"{\\\"z\\\": {\\\"y\\\": 1, \\\"x\\\": \\\"\\u003c\\u0026\\u003e\\\"}, \\\"a\\\": "
+        "[\\\"\\\\u00e9\\\", "
+        "\\\"bad\\ufffd\\\"]}\",\"s\":\"\\u2028\"}]");
+}
