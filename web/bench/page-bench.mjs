@@ -172,6 +172,7 @@ try {
       return page.evaluate(() => window.__redraw);
     };
     await page.waitForFunction(() => window.__argosim?.editor); // set up after the first timeline
+    if (realEngine) await page.waitForFunction(() => performance.getEntriesByName('argosim:engine-answered').length > 0);
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
     for (const [name, at] of marks) (phases[name] ??= []).push(at);
     await page.locator('.cm-content').click();
@@ -227,7 +228,7 @@ try {
   console.log(`  load → first timeline:            ${fmt(loads)}`);
   console.log(`    (a gallery example: drawn from the build's result, then confirmed by the engine at engine-answered)`);
   const needed = pageRows.filter((r) => firstFiles.some((f) => f.endsWith(`/${r.file}`)));
-  console.log(`    files fetched before it: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
+  console.log(`    files fetched by then (the WASM preloads at low priority; this first timeline does not need it): ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  the same example from a share link (the engine's own first answer): ${fmt(linked)}`);
   console.log(`  over "Fast 3G" (150 ms RTT, 1.6 Mbit/s): a gallery example ${fmt(slow.example)}; the share link ${fmt(slow.linked)}`);

@@ -4,7 +4,7 @@ import { h, s } from './dom.js';
 import { EngineClient, EngineTimeout, Superseded } from './engine/client.js';
 import { compileEngine } from './engine/compile.js';
 import { duration, moment } from './format.js';
-import { loadExampleText, loadGallery } from './gallery.js';
+import { galleryEntries, loadExampleText } from './gallery.js';
 import { forgetDraftResult, loadPrebuilt, saveDraftResult, savedDraftResult } from './prebuilt.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
 import { applyTheme, cycleTheme, effectiveTheme, storedTheme } from './theme.js';
@@ -94,9 +94,9 @@ export async function startPlayground(root, options = {}) {
 
   // An example named by the link is requested before the page is built: its text and the build's result are what
   // the first timeline waits for.
-  const gallery = loadGallery(opt.base);
-  let early = opt.initial?.kind === 'example' ? gallery.then(({ entries }) => entries.find((e) => e.id === opt.initial.id)) : null;
-  early = early?.then((entry) => entry && requestExample(entry));
+  const listed = galleryEntries(opt.base);
+  const linked = opt.initial?.kind === 'example' ? listed.entries.find((e) => e.id === opt.initial.id) : null;
+  let early = linked ? requestExample(linked) : null;
   function requestExample(entry) {
     const req = { id: entry.id, text: loadExampleText(entry), prebuilt: loadPrebuilt(entry.id, opt.base) };
     req.text.catch(() => {}); // awaited by openExample, which reports a failure
@@ -567,7 +567,7 @@ export async function startPlayground(root, options = {}) {
       setStatus('error', `There is no example “${id}”. Showing the default one.`);
       return false;
     }
-    const requested = (await early)?.id === id ? await early : requestExample(entry);
+    const requested = early?.id === id ? early : requestExample(entry);
     early = null;
     let text;
     try {
@@ -716,7 +716,7 @@ export async function startPlayground(root, options = {}) {
   });
 
   // ---------- start ----------
-  const galleryPromise = gallery.then(({ entries, error }) => {
+  const galleryPromise = Promise.resolve(listed).then(({ entries, error }) => {
     state.gallery = entries;
     exampleSelect.replaceChildren(
       h('option', { value: '', text: entries.length ? '— choose an example —' : 'no examples found' }),

@@ -3,7 +3,7 @@ import bundledIndex from '../../public/examples/index.json';
 
 // The index is bundled rather than fetched: the first example's text can then be requested at once, one round
 // trip sooner to the first timeline. The YAML files stay separate, fetched when opened.
-export async function loadGallery(base = document.baseURI) {
+export function galleryEntries(base = document.baseURI) {
   const indexUrl = new URL('examples/index.json', base);
   if (!Array.isArray(bundledIndex)) return { entries: [], error: 'examples/index.json is not a list' };
   const entries = bundledIndex
