@@ -110,7 +110,7 @@ async function parseBench(browser) {
 }
 
 // From navigation start to the first drawn timeline (a segment in the DOM, after the next frame), in the page: the
-// time, and the page's files fetched by then (what the first timeline needed).
+// time, and the page's files fetched by then.
 const firstTimeline = () =>
   new Promise((resolve) => {
     const done = () =>
@@ -137,7 +137,6 @@ try {
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
   const loads = [];
-  let firstFiles = [];
   const phases = {}; // the page's own start-up marks (argosim:*), ms after navigation start
   const MARKS = ['argosim:run-drawn', 'argosim:engine-compiled', 'argosim:engine-answered', 'argosim:editor-ready'];
   const typed = [];
@@ -148,7 +147,6 @@ try {
     await page.goto(`${base}#example/maxduration-143-kill`);
     const first = await page.evaluate(firstTimeline);
     loads.push(first.at);
-    firstFiles = first.files;
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
     // The listeners are in place before the key is pressed (an evaluate still on its way could miss the keydown
     // and time the page's age instead).
@@ -179,6 +177,23 @@ try {
     await page.keyboard.press('ControlOrMeta+End');
     typed.push(await measure(() => page.keyboard.type('#')));
     forced.push(await measure(() => page.keyboard.press('ControlOrMeta+Enter')));
+    await ctx.close();
+  }
+  // What that first timeline needs: the engine and the editor are held back until it is drawn; the files fetched by
+  // then (the page's own; the example and its result are a few KB more).
+  let needs = [];
+  {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const page = await ctx.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$|\/editor-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await page.goto(`${base}#example/maxduration-143-kill`);
+    needs = (await page.evaluate(firstTimeline)).files;
+    release();
     await ctx.close();
   }
   // The same example opened from a share link: nothing was computed for it at build, so the first timeline is the
@@ -227,8 +242,8 @@ try {
   console.log('\ntimings (headless Chromium, 1280×720):');
   console.log(`  load → first timeline:            ${fmt(loads)}`);
   console.log(`    (a gallery example: drawn from the build's result, then confirmed by the engine at engine-answered)`);
-  const needed = pageRows.filter((r) => firstFiles.some((f) => f.endsWith(`/${r.file}`)));
-  console.log(`    files fetched by then (the WASM preloads at low priority; this first timeline does not need it): ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')})`);
+  const needed = pageRows.filter((r) => needs.some((f) => f.endsWith(`/${r.file}`)));
+  console.log(`    fetched by then with the WASM and CodeMirror held back: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz of the bundle (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')}) + the example and its result`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  the same example from a share link (the engine's own first answer): ${fmt(linked)}`);
   console.log(`  over "Fast 3G" (150 ms RTT, 1.6 Mbit/s): a gallery example ${fmt(slow.example)}; the share link ${fmt(slow.linked)}`);
