@@ -15,7 +15,7 @@ test('loads, simulates the first example and draws the timeline', async ({ page 
   await page.goto('./');
   await waitForRun(page);
   await page.waitForFunction(() => document.documentElement.dataset.engine); // the worker is up as well
-  // preloaded by the HTML, compiled once by the page, instantiated by the page's first run and by the worker
+  // preloaded by the HTML, compiled once by the page, instantiated by the worker
   expect(wasmRequests).toHaveLength(usingFake ? 0 : 1);
   await expect(page.locator('#example-select')).toHaveValue(gallery[0].id);
   await expect(page.locator('.tl-seg').first()).toBeVisible();
