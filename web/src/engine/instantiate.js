@@ -1,5 +1,5 @@
-// Starts the emscripten module from a WebAssembly.Module compiled elsewhere (the page compiles it once; the worker
-// and the page's own first run both instantiate it).
+// Starts the emscripten module from a WebAssembly.Module compiled elsewhere (the page compiles it once and the
+// worker instantiates it; the build does the same under node for the gallery's results).
 export function instantiateEngine(createArgosim, compiled) {
   let failed;
   const failure = new Promise((_, reject) => (failed = reject));
