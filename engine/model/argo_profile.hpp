@@ -45,10 +45,12 @@ struct ArgoProfile {
   // The schema that drops an unknown field: the full CRDs (v4.0+) prune it; the minimal ones keep it and the
   // controller's decoding ignores it. Either way the controller never sees it; this is only what we say.
   bool prunesUnknownFields = true;
+  // util/errors/errors.go: OnTransientError's fixed messages gained six by v3.7.18 (etcd's "too many
+  // requests", the two response-body read errors, http2 GOAWAY, "request did not complete", client-go's
+  // rate-limiter wait); v3.5.15 and v3.6.19 have none of them.
+  bool transientMessagesSinceV37 = true;
 
   // Not modelled, in any profile:
-  // - OnTransientError's message list grew across these releases (rate-limiter waits, GOAWAY, response body
-  //   read errors); every profile uses v4.1's list (engine/sim/transient_error.cpp).
   // - v4.1 deletes a pod whose Pending node timed out; argosim leaves pods of a failed node alone in every
   //   release.
   // - Daemoned retry attempts (v3.7+) and opt-in failedPodRestart (v4.0+): argosim simulates neither.
@@ -84,6 +86,7 @@ inline constexpr ArgoProfile kArgoV36 = [] {
   p.latestPatch = "v3.6.19";
   p.failedContainerPrefix = "";
   p.backoffCap = false;
+  p.transientMessagesSinceV37 = false;
   return p;
 }();
 

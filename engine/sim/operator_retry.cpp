@@ -138,7 +138,7 @@ Operator::RetryDecision Operator::processNodeRetries(Node& retry, const RetryStr
   } else if (policy == "OnTransientError") {
     const std::string pattern =
         scenario_.controller.transientErrorPattern ? scenario_.controller.transientErrorPattern->value : "";
-    retryOnFailed = retryOnError = isTransientMessage(last.message, pattern);
+    retryOnFailed = retryOnError = isTransientMessage(last.message, pattern, profile_);
   } else if (policy == "OnFailure") {
     retryOnFailed = true;
   } else {

@@ -2,6 +2,7 @@
 // neighbouring versions where it changed. The sources were read with `git show <tag>:<path>` at each minor's
 // latest patch tag (v3.5.15, v3.6.19, v3.7.18, v4.0.10, v4.1.2).
 #include "engine/argosim.hpp"
+#include "engine/sim/transient_error.hpp"
 #include "tests/engine/parse/diagnostics_matchers.hpp"
 #include "tests/engine/sim/result_lookup.hpp"
 
@@ -208,4 +209,26 @@ TEST_CASE("argo versions: a caller's profile overrides the Scenario's argoVersio
   CHECK(r.argoVersion == "v3.6");
   CHECK(node(r, "wf(0)").message == "Error (exit code 3)");
   REQUIRE_DIAG(r.diagnostics, Severity::Info, 14, 27, "argoVersion v4.1 is overridden: simulating v3.6");
+}
+
+TEST_CASE("argo versions: OnTransientError knows six more messages from v3.7 (util/errors/errors.go "
+          "isTransientNetworkErr, v3.6.19 vs v3.7.18)") {
+  const std::string goaway = wf("  - name: main\n"
+                                "    retryStrategy: {limit: 2, retryPolicy: OnTransientError}\n"
+                                "    container: {image: alpine, command: [sh, -c, 'sleep 5']}\n");
+  const std::string pods = "pods:\n  main:\n    attempts:\n"
+                           "    - {run: 5s, error: 'http2: server sent GOAWAY and closed the connection'}\n"
+                           "    - {run: 5s, exit: 0}\n";
+  // v3.6: not a transient error, so the first attempt's Error ends the retry node.
+  const Result v36 = under("v3.6", goaway, pods);
+  CHECK_FALSE(hasNode(v36, "wf(1)"));
+  CHECK(node(v36, "wf").phase == "Error");
+  // v3.7: transient, so it is retried and the second attempt succeeds.
+  const Result v37 = under("v3.7", goaway, pods);
+  CHECK(node(v37, "wf(1)").phase == "Succeeded");
+  CHECK(node(v37, "wf").phase == "Succeeded");
+  // The messages both releases know are transient in each.
+  CHECK(isTransientMessage("dial tcp: i/o timeout", "", kArgoV35));
+  CHECK_FALSE(isTransientMessage("client rate limiter Wait returned an error", "", kArgoV36));
+  CHECK(isTransientMessage("client rate limiter Wait returned an error", "", kArgoV37));
 }
