@@ -112,7 +112,7 @@ export async function startPlayground(root, options = {}) {
     lastGood: null,
     selected: '',
     loading: true,
-    gallery: [],
+    gallery: listed.entries,
     collapseIdle: readFlag(COLLAPSE_KEY, true),
     firstRun: true,
     programmatic: false,
@@ -128,6 +128,7 @@ export async function startPlayground(root, options = {}) {
   // Its bytes are preloaded by the HTML. It is compiled once the first text is known: at once when the engine must
   // answer it, after the first drawing when the build's result of a gallery example can be drawn meanwhile.
   let releaseEngine;
+  let drawnNote = ''; // while a drawing made before the engine's answer waits for it: what it was drawn from
   const engineMayStart = new Promise((resolve) => (releaseEngine = resolve));
   const engine = new EngineClient({
     startAfter: engineMayStart,
@@ -142,7 +143,7 @@ export async function startPlayground(root, options = {}) {
         if (st.total) progress.value = Math.round((100 * st.loaded) / st.total);
         else progress.removeAttribute('value');
         const loading = st.loaded ? `Loading the engine… ${Math.round(st.loaded / 1024)} KB` : 'Loading the engine…';
-        setStatus('loading', root.dataset.prebuilt === 'drawn' ? `${drawnNote} ${loading}` : loading);
+        setStatus('loading', drawnNote ? `${drawnNote} ${loading}` : loading);
       } else if (st.state === 'ready') {
         progress.hidden = true;
         document.documentElement.dataset.engine = st.version;
@@ -350,6 +351,7 @@ export async function startPlayground(root, options = {}) {
       outcome.textContent = '';
       return;
     }
+    drawnNote = '';
     const drawn = prebuilt && showPrebuilt(prebuilt);
     if (drawn) {
       firstRunDone(); // the editor need not wait for the engine to confirm what is already drawn
@@ -371,6 +373,7 @@ export async function startPlayground(root, options = {}) {
     if (cold) performance.mark('argosim:engine-answered'); // start-up phases, as run-drawn
     engineAnswered = true;
     if (seq !== runSeq) return;
+    drawnNote = '';
     // the engine in this page agrees with what was drawn, text for text: the drawing (and its playback) stays
     const same = drawn && answer.json === prebuilt.json;
     if (drawn) root.dataset.prebuilt = same ? 'confirmed' : 'replaced';
@@ -379,7 +382,6 @@ export async function startPlayground(root, options = {}) {
     if (opt.persist && text !== state.originText && answer.result.simulated) saveDraftResult(text, answer.json);
   }
   let engineAnswered = false;
-  let drawnNote = '';
 
   /** Draws the build's result for a gallery example; false when it cannot be read (the engine answers then). */
   function showPrebuilt({ json, version, note }) {
@@ -716,15 +718,11 @@ export async function startPlayground(root, options = {}) {
   });
 
   // ---------- start ----------
-  const galleryPromise = Promise.resolve(listed).then(({ entries, error }) => {
-    state.gallery = entries;
-    exampleSelect.replaceChildren(
-      h('option', { value: '', text: entries.length ? '— choose an example —' : 'no examples found' }),
-      ...entries.map((e) => h('option', { value: e.id, text: e.title })),
-    );
-    if (error && entries.length === 0) exampleSelect.title = error;
-    return entries;
-  });
+  exampleSelect.replaceChildren(
+    h('option', { value: '', text: listed.entries.length ? '— choose an example —' : 'no examples found' }),
+    ...listed.entries.map((e) => h('option', { value: e.id, text: e.title })),
+  );
+  if (listed.error && listed.entries.length === 0) exampleSelect.title = listed.error;
 
   const editorLoaded = opt.panels.editor || !opt.embed ? loadEditor() : Promise.resolve();
   async function loadEditor() {
@@ -761,10 +759,8 @@ export async function startPlayground(root, options = {}) {
   if (text !== null) {
     setText(text);
     run(text, { prebuilt: opt.persist ? savedDraftResult(text) : null });
-    galleryPromise.then(() => {});
     return api();
   }
-  await galleryPromise;
   if (initial.kind === 'example') {
     const ok = await openExample(initial.id, { fromHash: true });
     if (ok && draft && draft.origin === state.origin && draft.text !== state.originText) {
