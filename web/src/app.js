@@ -7,6 +7,7 @@ import { duration, moment } from './format.js';
 import { galleryEntries, loadExampleText } from './gallery.js';
 import { forgetDraftResult, loadPrebuilt, saveDraftResult, savedDraftResult } from './prebuilt.js';
 import { decodeState, encodeState, exampleHash, parseHash } from './share.js';
+import { readStored, writeStored } from './storage.js';
 import { applyTheme, cycleTheme, effectiveTheme, storedTheme } from './theme.js';
 import { Playback, SPEEDS } from './timeline/playback.js';
 import { TimelineView } from './timeline/svg.js';
@@ -23,23 +24,13 @@ const MAX_EVENTS_LISTED = 1000;
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function readDraft() {
-  try {
-    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
-    return d && typeof d.text === 'string' ? d : null;
-  } catch {
-    return null;
-  }
+  const d = readStored(DRAFT_KEY);
+  return d && typeof d.text === 'string' ? d : null;
 }
+/** null forgets the draft, and the engine's answer kept with it. */
 function writeDraft(draft) {
-  try {
-    if (draft) localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-    else {
-      localStorage.removeItem(DRAFT_KEY);
-      forgetDraftResult();
-    }
-  } catch {
-    /* storage full or disabled: edits just don't survive a reload */
-  }
+  writeStored(DRAFT_KEY, draft);
+  if (!draft) forgetDraftResult();
 }
 function readFlag(key, fallback) {
   try {

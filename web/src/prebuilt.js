@@ -2,6 +2,7 @@
 // as the build computed them with this page's own engine (vite.config.js, tools/prebuilt-results.js), and the
 // engine's last answer for the user's own draft, kept beside it so that a reload draws it at once.
 import manifest from 'virtual:argosim-prebuilt';
+import { readStored, writeStored } from './storage.js';
 
 const SAVED_KEY = 'argosim:draft-result';
 const MAX_SAVED_CHARS = 512 * 1024; // a huge run is simply computed again
@@ -20,28 +21,16 @@ export async function loadPrebuilt(id, base = document.baseURI) {
 /** Keeps the engine's answer for a draft's text; only this build's engine can vouch for it later. */
 export function saveDraftResult(text, json) {
   if (!manifest?.build || text.length + json.length > MAX_SAVED_CHARS) return forgetDraftResult();
-  try {
-    localStorage.setItem(SAVED_KEY, JSON.stringify({ build: manifest.build, version: manifest.version, text, json }));
-  } catch {
-    /* storage full or disabled: the reload computes it again */
-  }
+  writeStored(SAVED_KEY, { build: manifest.build, version: manifest.version, text, json });
 }
 
 /** → {json, version, note} saved for exactly this text by this build's engine, else null. */
 export function savedDraftResult(text) {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SAVED_KEY) ?? 'null');
-    if (!saved || saved.build !== manifest?.build || saved.text !== text || typeof saved.json !== 'string') return null;
-    return { json: saved.json, version: saved.version, note: 'Drawn from the result saved with your draft.' };
-  } catch {
-    return null;
-  }
+  const saved = readStored(SAVED_KEY);
+  if (!saved || saved.build !== manifest?.build || saved.text !== text || typeof saved.json !== 'string') return null;
+  return { json: saved.json, version: saved.version, note: 'Drawn from the result saved with your draft.' };
 }
 
 export function forgetDraftResult() {
-  try {
-    localStorage.removeItem(SAVED_KEY);
-  } catch {
-    /* nothing to forget */
-  }
+  writeStored(SAVED_KEY, null);
 }
