@@ -1,8 +1,6 @@
 #include "engine/expr/value.hpp"
 
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include "engine/time/go_float.hpp"
 
 namespace argosim::expr {
 namespace {
@@ -33,7 +31,7 @@ void formatInto(const Value& v, bool verbS, int depth, std::string& out) {
   } else if (v.isInt()) {
     bad(intText(v.asInt()));
   } else if (v.isFloat()) {
-    bad(formatGoFloat(v.asFloat()));
+    bad(argosim::formatGoFloat(v.asFloat()));
   } else if (v.isString()) {
     out += v.asString();
   } else if (v.isArray()) {
@@ -108,49 +106,6 @@ std::string formatV(const Value& v) {
 std::string formatS(const Value& v) {
   std::string out;
   formatInto(v, true, 0, out);
-  return out;
-}
-
-std::string formatGoFloat(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
-  if (d == 0) return std::signbit(d) ? "-0" : "0";
-  // Shortest digits that read back to the same double (what strconv's 'g', -1 chooses).
-  char buf[64];
-  for (int prec = 0; prec < 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  // buf is [-]D[.DDD]e[+-]XX: split into digits and decimal exponent.
-  std::string s(buf);
-  bool neg = s[0] == '-';
-  if (neg) s.erase(0, 1);
-  std::size_t e = s.find('e');
-  int exp = std::atoi(s.c_str() + e + 1);
-  std::string digits;
-  for (std::size_t i = 0; i < e; ++i)
-    if (s[i] != '.') digits += s[i];
-  while (digits.size() > 1 && digits.back() == '0')
-    digits.pop_back();
-  std::string out = neg ? "-" : "";
-  // fmt's %v uses exponent form when exp < -4 or exp >= 21 (the "shortest" precision rule).
-  if (exp < -4 || exp >= 21) {
-    out += digits[0];
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    out += exp < 0 ? "e-" : "e+";
-    int a = exp < 0 ? -exp : exp;
-    if (a < 10) out += '0';
-    out += std::to_string(a);
-    return out;
-  }
-  if (exp < 0) {
-    out += "0." + std::string(static_cast<std::size_t>(-exp - 1), '0') + digits;
-  } else if (static_cast<std::size_t>(exp) + 1 >= digits.size()) {
-    out += digits + std::string(static_cast<std::size_t>(exp) + 1 - digits.size(), '0');
-  } else {
-    out += digits.substr(0, static_cast<std::size_t>(exp) + 1) + "." +
-           digits.substr(static_cast<std::size_t>(exp) + 1);
-  }
   return out;
 }
 

@@ -58,8 +58,6 @@ std::string goTypeName(const Value& v);
 std::string formatV(const Value& v);
 // Go's fmt %s: non-strings come out as %!s(int=3); used by Argo's "unable to cast" message.
 std::string formatS(const Value& v);
-// Go's strconv/fmt shortest float64 text (%v): 6, 6.5, 1e+21, 1e-05, +Inf, NaN.
-std::string formatGoFloat(double d);
 // expr-lang's runtime.Equal: numbers compare across int/float, arrays element-wise, other kinds strictly.
 bool valuesEqual(const Value& a, const Value& b);
 // expr-lang's runtime.Less: numbers (int/float mixed) and strings (bytewise); nullopt for any other pairing.

@@ -203,14 +203,20 @@ TEST_CASE("evaluator: integer division by zero and other bounds", "[expr][evalua
   CHECK_FALSE(evaluate("1", Value(1)).ok); // the env must be a map
 }
 
+// expr-lang's string() is fmt.Sprintf("%v"); fmt/print.go fmtFloat sends %v to strconv 'g' with precision -1,
+// and strconv/ftoa.go formatDigits decides on exponent form with precision 6 when the digits are the
+// shortest: 1e+06, not the 1e21 threshold of encoding/json and JavaScript.
 TEST_CASE("value formatting follows Go's fmt", "[expr][value]") {
-  CHECK(formatGoFloat(6) == "6");
-  CHECK(formatGoFloat(6.5) == "6.5");
-  CHECK(formatGoFloat(0.1) == "0.1");
-  CHECK(formatGoFloat(1e21) == "1e+21");
-  CHECK(formatGoFloat(1e20) == "100000000000000000000");
-  CHECK(formatGoFloat(1e-5) == "1e-05");
-  CHECK(formatGoFloat(0.0001) == "0.0001");
+  CHECK(eval("string(6.0)").asString() == "6");
+  CHECK(eval("string(6.5)").asString() == "6.5");
+  CHECK(eval("string(0.1)").asString() == "0.1");
+  CHECK(eval("string(123456.0)").asString() == "123456");
+  CHECK(eval("string(1e6)").asString() == "1e+06");
+  CHECK(eval("string(1e20)").asString() == "1e+20");
+  CHECK(eval("string(1e-5)").asString() == "1e-05");
+  CHECK(eval("string(0.0001)").asString() == "0.0001");
+  CHECK(eval("string(1000000)").asString() == "1000000"); // an int stays digits
+  CHECK(formatV(Value(Array{Value(2.5e6), Value(3)})) == "[2.5e+06 3]");
   CHECK(formatS(Value(3)) == "%!s(int=3)");
   CHECK(formatS(Value(Array{Value(1), Value("a")})) == "[%!s(int=1) a]");
   CHECK(formatS(Value()) == "%!s(<nil>)");
