@@ -1,7 +1,8 @@
 // Vite for the playground: root is web/, static files (examples, docs sample) come from ../public.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { captureFirstView, withFirstView } from './tools/first-view.js';
 import { simulateGallery } from './tools/prebuilt-results.js';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -84,6 +85,32 @@ function prebuiltGallery() {
   };
 }
 
+/**
+ * dist/index.html gets the first view the built page draws for the first gallery example (tools/first-view.js), so
+ * the first paint is a timeline. Needs the real engine (the drawing is of its build result) and Chromium; without
+ * either the page is left as it is, with a warning.
+ */
+function firstViewSnapshot() {
+  let outDir = '';
+  return {
+    name: 'argosim-first-view',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      const index = JSON.parse(readFileSync(here('../public/examples/index.json'), 'utf8'));
+      const exampleId = Array.isArray(index) ? index[0]?.id : undefined;
+      const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+      const skip = !engineIsReal ? 'no real engine' : typeof exampleId !== 'string' ? 'no gallery' : !existsSync(chromiumPath) ? `no ${chromiumPath}` : '';
+      if (skip) return void console.warn(`argosim: index.html without its first-view snapshot (${skip})`);
+      const file = `${outDir}/index.html`;
+      const markup = await captureFirstView({ distDir: outDir, exampleId, chromiumPath });
+      writeFileSync(file, withFirstView(readFileSync(file, 'utf8'), { markup, exampleId }));
+    },
+  };
+}
+
 // Whether the page can compile the real engine itself (the fixture stand-in has no .wasm to fetch).
 const engineIsReal = !process.env.ARGOSIM_FAKE_ENGINE && existsSync(realEngine);
 
@@ -92,7 +119,7 @@ export default defineConfig({
   define: { 'import.meta.env.ARGOSIM_REAL_ENGINE': JSON.stringify(engineIsReal) },
   publicDir: here('../public'),
   base: './',
-  plugins: [engineResolver(), preloadOnlyARealEngine(), devWithoutCsp(), prebuiltGallery()],
+  plugins: [engineResolver(), preloadOnlyARealEngine(), devWithoutCsp(), prebuiltGallery(), firstViewSnapshot()],
   worker: { format: 'es', plugins: () => [engineResolver()] },
   build: {
     target: 'es2022',

@@ -4,7 +4,7 @@
 // js-yaml on the same 1 MB Workflow in the same Chromium. Prints figures; exits 0.
 //   node bench/page-bench.mjs [--runs N] [--no-build] [--port 4174]
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -137,6 +137,7 @@ try {
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
   const loads = [];
+  const firstPaints = [];
   const phases = {}; // the page's own start-up marks (argosim:*), ms after navigation start
   const MARKS = ['argosim:run-drawn', 'argosim:engine-compiled', 'argosim:engine-answered', 'argosim:editor-ready'];
   const typed = [];
@@ -147,6 +148,12 @@ try {
     await page.goto(`${base}#example/maxduration-143-kill`);
     const first = await page.evaluate(firstTimeline);
     loads.push(first.at);
+    // the build put this example's first view into the HTML: its timeline is in the first paint
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0); // reported after the frame
+    const painted = await page.evaluate(() =>
+      document.getElementById('app').dataset.firstView === 'replaced' ? performance.getEntriesByName('first-contentful-paint')[0]?.startTime : null,
+    );
+    if (typeof painted === 'number') firstPaints.push(painted);
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
     // The listeners are in place before the key is pressed (an evaluate still on its way could miss the keydown
     // and time the page's age instead).
@@ -210,6 +217,7 @@ try {
   // Both again over a throttled link (Chromium's "Fast 3G": 150 ms round trips, 1.6 Mbit/s down), where what the
   // first timeline has to fetch shows.
   const slow = { example: [], linked: [] };
+  const slowPaints = [];
   for (const [kind, hash] of [['example', '#example/maxduration-143-kill'], ['linked', `#${shared}`]]) {
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
@@ -219,6 +227,7 @@ try {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
       await page.goto(`${base}${hash}`);
       slow[kind].push(await page.evaluate(firstTimeline).then((r) => r.at));
+      if (kind === 'example') slowPaints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime));
       await ctx.close();
     }
   }
@@ -236,18 +245,39 @@ try {
     floor.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
     await ctx.close();
   }
+  // What painting this page costs by itself here: index.html without its scripts (the first view, if the build
+  // wrote one, else the boot text) from the same server, first painted. The gap to the floor above is style, layout
+  // and raster of a page of text, which this VM does in software.
+  const statics = [];
+  const staticFile = join(dist, '__static-first-view.html');
+  writeFileSync(staticFile, readFileSync(join(dist, 'index.html'), 'utf8').replace(/<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>/g, ''));
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+      const page = await ctx.newPage();
+      await page.goto(`${base}__static-first-view.html#example/maxduration-143-kill`);
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      statics.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      await ctx.close();
+    }
+  } finally {
+    unlinkSync(staticFile);
+  }
   const parse = realEngine ? await parseBench(browser) : null;
   await browser.close();
   const fmt = (xs) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, n=${xs.length})`;
   console.log('\ntimings (headless Chromium, 1280×720):');
-  console.log(`  load → first timeline:            ${fmt(loads)}`);
+  if (firstPaints.length) console.log(`  load → first timeline on screen:  ${fmt(firstPaints)}\n    (the first paint: the build wrote this example's first view into index.html)`);
+  else console.log('  load → first timeline on screen:  no first view in index.html (no Chromium or no engine at build)');
+  console.log(`  load → the page's own first drawing: ${fmt(loads)}`);
   console.log(`    (a gallery example: drawn from the build's result, then confirmed by the engine at engine-answered)`);
   const needed = pageRows.filter((r) => needs.some((f) => f.endsWith(`/${r.file}`)));
   console.log(`    fetched by then with the WASM and CodeMirror held back: ${kb(needed.reduce((sum, r) => sum + r.gz, 0))} gz of the bundle (${needed.map((r) => r.file.replace(/^assets\//, '')).join(', ')}) + the example and its result`);
   for (const name of MARKS) if (phases[name]) console.log(`    ${name.replace('argosim:', '').padEnd(31)}${fmt(phases[name])}`);
   console.log(`  the same example from a share link (the engine's own first answer): ${fmt(linked)}`);
-  console.log(`  over "Fast 3G" (150 ms RTT, 1.6 Mbit/s): a gallery example ${fmt(slow.example)}; the share link ${fmt(slow.linked)}`);
+  console.log(`  over "Fast 3G" (150 ms RTT, 1.6 Mbit/s): a gallery example ${fmt(slow.example)} (first paint ${fmt(slowPaints)}); the share link ${fmt(slow.linked)}`);
   console.log(`  floor: a one-rectangle SVG page's first paint, same server: ${fmt(floor)}`);
+  console.log(`  floor for this page: its index.html without scripts, first paint: ${fmt(statics)}`);
   console.log(`  keystroke → redraw (debounced):   ${fmt(typed)}`);
   console.log(`  Ctrl+Enter → redraw (no debounce): ${fmt(forced)}`);
   if (parse) {

@@ -92,6 +92,55 @@ test('a gallery example is drawn from the build before the engine loads, and the
   await expect(page.locator('.status')).toContainText('Simulated in');
 });
 
+test('the first paint already shows the seed case: the build wrote its first view into index.html', async ({ page }) => {
+  test.skip(usingFake, 'the build draws the first view with the real engine only');
+  // no script at all: what is on screen is the HTML the build wrote
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'commit' });
+  const firstView = page.locator('.first-view');
+  const kill = '.tl-seg[data-kind="running"][data-start="130"][data-end="180"][data-phase="Failed"]';
+  await expect(firstView.locator(kill)).toBeVisible();
+  await expect(firstView.locator('.tl-marker[data-ended-by="executor-deadline"]')).toHaveAttribute('data-exit-code', '143');
+  await expect(firstView.locator('#why')).toContainText('killed at 180 s, exit 143');
+  await expect(page.locator('.boot')).toBeHidden();
+  const drawn = await firstView.locator('.tl-seg[data-node]').evaluateAll((els) => els.map((e) => e.outerHTML));
+  // the page then puts its own drawing of the same result in its place: one copy of the page, never a blank one
+  release();
+  await expect(page.locator('#app')).toHaveAttribute('data-first-view', 'replaced');
+  await expect(firstView).toHaveCount(0);
+  await expect(page.locator('#timeline')).toHaveCount(1);
+  await waitForRun(page);
+  expect(await page.locator('#timeline .tl-seg[data-node]').evaluateAll((els) => els.map((e) => e.outerHTML))).toEqual(drawn);
+  // the whole run was on screen from the first paint: the playhead stays at its end instead of replaying from 0
+  await expect(page.locator('#play')).toHaveAttribute('aria-label', /Play/);
+  await expect(page.locator('#clock')).toHaveText('180 s (3m)');
+});
+
+test('a share link, another example or a saved draft never shows the first view of the seed', async ({ page }) => {
+  test.skip(usingFake, 'the build draws the first view with the real engine only');
+  await page.route(/\/assets\/index-[^/]*\.js$/, () => {}); // the HTML alone decides
+  const shown = async (url) => {
+    await page.goto('about:blank'); // a new document each time: a change of hash alone would not reload the page
+    await page.goto(url, { waitUntil: 'commit' });
+    // what shows is decided once the page's stylesheet applies (until then nothing is painted)
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('app')).display === 'flex');
+    const firstView = await page.locator('.first-view').isVisible();
+    expect(await page.locator('.boot').isVisible()).toBe(!firstView);
+    return firstView;
+  };
+  expect(await shown('./#example/backoff-arithmetic')).toBe(false);
+  expect(await shown('./#v1:anything')).toBe(false);
+  await page.evaluate(() => localStorage.setItem('argosim:draft', JSON.stringify({ text: 'x', origin: '' })));
+  expect(await shown('./')).toBe(false);
+  await page.evaluate(() => localStorage.removeItem('argosim:draft'));
+  expect(await shown(`./#example/${SEED}`)).toBe(true);
+});
+
 test('a reload draws the draft at once from the answer saved with it, and the engine confirms it', async ({ page }) => {
   test.skip(usingFake, 'results are saved for the real engine only');
   await page.goto(`./#example/${SEED}`);

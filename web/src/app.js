@@ -220,11 +220,25 @@ export async function startPlayground(root, options = {}) {
   const bottom = h('div', { class: 'bottom' }, opt.panels.why ? whyPane : null, opt.panels.events ? eventsPane : null);
   const right = h('div', { class: 'right' }, lesson, opt.embed ? null : outcome, status, opt.panels.timeline ? timelinePane : null, bottom);
   const main = h('main', { class: `layout${opt.panels.editor ? '' : ' no-editor'}` }, opt.panels.editor ? editorPane : null, right);
-  root.replaceChildren(header, main, help, sharePop);
+  // The build may have put this view's first drawing into the HTML (tools/first-view.js): it stays on screen until
+  // this page draws the same result (or reports a failure), so the timeline is never blank on the way and the
+  // document never holds two copies of the page. A slow link keeps it longer, not a blank page instead.
+  const keepFirstView = !!root.querySelector(':scope > .first-view') && document.documentElement.dataset.firstView !== 'off';
+  let mounted = false;
+  /** Puts this page's DOM in place; true when it replaced the build's first view. */
+  function mount() {
+    if (mounted) return false;
+    mounted = true;
+    root.replaceChildren(header, main, help, sharePop);
+    if (keepFirstView) root.dataset.firstView = 'replaced'; // for tests and bench/page-bench.mjs
+    return keepFirstView;
+  }
+  if (!keepFirstView) mount();
   root.classList.toggle('embedded', !!opt.embed);
   updateThemeButton();
 
   function setStatus(kind, text) {
+    if (kind === 'error') mount();
     status.dataset.state = kind;
     statusText.textContent = text;
   }
@@ -396,6 +410,7 @@ export async function startPlayground(root, options = {}) {
   }
 
   function show(result, ms, version, cold = false) {
+    const overFirstView = mount();
     state.result = result;
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1); // completed runs, for tests and tools
     const diags = diagnosticsOf(result);
@@ -429,7 +444,8 @@ export async function startPlayground(root, options = {}) {
     }
     if (!result.nodes?.some((n) => n.name === state.selected)) state.selected = rootName(result);
     select(state.selected, { quiet: true });
-    if (first && opt.autoplay && !reducedMotion()) {
+    // over the build's first view the whole run was on screen already: replaying it from 0 would look like a reset
+    if (first && opt.autoplay && !reducedMotion() && !overFirstView) {
       playback.seek(0);
       playback.play();
     } else {
@@ -452,6 +468,7 @@ export async function startPlayground(root, options = {}) {
   }
 
   function showEmpty(text) {
+    mount();
     timelineEmpty.textContent = text;
     timelineEmpty.hidden = false;
     timelineHost.hidden = !state.lastGood;
