@@ -19,9 +19,13 @@ const TYPES = {
 /** Serves dir on 127.0.0.1 at a free port: {url, close}. */
 function serve(dir) {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    let file = '';
+    try {
+      file = join(dir, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    } catch {
+      /* a malformed path: 404 below */
+    }
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(dir) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
