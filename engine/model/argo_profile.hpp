@@ -49,11 +49,15 @@ struct ArgoProfile {
   // requests", the two response-body read errors, http2 GOAWAY, "request did not complete", client-go's
   // rate-limiter wait); v3.5.15 and v3.6.19 have none of them.
   bool transientMessagesSinceV37 = true;
+  // The controller config's failedPodRestart (v4.0.0+, config/config.go FailedPodRestartConfig): a pod that
+  // failed before main started, for a reason such as Evicted, is recreated for the same node without using a
+  // retry (operator.go podReconciliation, shouldAutoRestartPod; pod_restart.go analyzePodForRestart).
+  bool failedPodRestart = true;
 
   // Not modelled, in any profile:
   // - v4.1 deletes a pod whose Pending node timed out; argosim leaves pods of a failed node alone in every
   //   release.
-  // - Daemoned retry attempts (v3.7+) and opt-in failedPodRestart (v4.0+): argosim simulates neither.
+  // - Daemoned retry attempts (v3.7+): argosim does not simulate them.
   // - Patch releases: a profile is its minor's latest patch; an older patch gets an info diagnostic naming
   //   the fixes it lacks (engine/model/argo_versions.hpp), not its own behaviour.
 };
@@ -77,6 +81,7 @@ inline constexpr ArgoProfile kArgoV37 = [] {
   p.timeoutValidationEnd = ".";
   p.retryPolicyEnumInSchema = false;
   p.prunesUnknownFields = false;
+  p.failedPodRestart = false;
   return p;
 }();
 

@@ -24,6 +24,11 @@ struct AttemptBehaviour {
   // non-zero exit, "OOMKilled" when the kernel killed it for memory (operator.go inferFailedReason).
   std::string reason = "Error";
   std::optional<std::string> error; // the pod vanishes / errors with this message
+  // The kubelet evicts the pod when `pending` ends, before main starts (pod reason Evicted, this message);
+  // `evictions` pods of the attempt in a row, each one a restart when the controller's failedPodRestart is
+  // on.
+  std::optional<std::string> evicted;
+  int evictions = 1;
   bool ignoresSigterm = false;
   // What main prints (the pod's outputs.result, when the controller asks for it); nullopt: not said.
   std::optional<std::string> result;
@@ -37,6 +42,13 @@ struct PodBehaviour {
   SourcePos pos;
 };
 
+// The workflow-controller-configmap's failedPodRestart (config/config.go FailedPodRestartConfig, v4.0+).
+struct FailedPodRestart {
+  bool enabled = false;
+  std::int32_t maxRestarts = 3; // GetMaxRestarts: 3 when unset
+  SourcePos pos;
+};
+
 struct ControllerSettings {
   std::string startAt = "2024-07-04T00:00:00Z";
   std::int64_t startAtUnixSeconds = 1720051200;
@@ -44,6 +56,7 @@ struct ControllerSettings {
   // The release simulated (`argoVersion`), when the Scenario names one; null means v4.1.
   const ArgoProfile* argoProfile = nullptr;
   SourcePos argoVersionPos;
+  std::optional<FailedPodRestart> failedPodRestart;
 };
 
 struct Scenario {

@@ -10,6 +10,10 @@
 namespace argosim::parse_detail {
 namespace {
 
+// Evictions of one attempt and the controller's restarts of one node: every one is a pod, so both are
+// bounded.
+constexpr std::int64_t kMaxEvictions = 100;
+
 struct DurationField {
   bool present = false;
   bool forever = false;
@@ -133,10 +137,12 @@ private:
     std::optional<Located<std::int64_t>> exitCode;
     std::optional<Located<std::string>> error;
     std::optional<Located<std::string>> reason;
+    std::optional<Located<std::string>> evicted;
+    std::optional<Located<std::int64_t>> evictions;
     r_.readMap(
         m, path, depth,
-        {"pending", "unschedulable", "run", "exit", "reason", "error", "ignoresSigterm", "result",
-         "parameters"},
+        {"pending", "unschedulable", "run", "exit", "reason", "error", "evicted", "evictions",
+         "ignoresSigterm", "result", "parameters"},
         [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
           std::string vPath = path + "." + key;
           if (key == "pending")
@@ -161,6 +167,21 @@ private:
             }
           } else if (key == "error") {
             error = r_.anyString(v, kp, vPath);
+          } else if (key == "evicted") {
+            evicted = r_.string(v, kp, vPath);
+            if (evicted && evicted->value.empty()) {
+              r_.error(evicted->pos, vPath,
+                       "evicted is the pod's status message, e.g. \"The node was low on resource: memory.\"");
+              evicted.reset();
+            }
+          } else if (key == "evictions") {
+            evictions = r_.int64(v, kp, vPath);
+            if (evictions && (evictions->value < 1 || evictions->value > kMaxEvictions)) {
+              r_.error(evictions->pos, vPath,
+                       "evictions " + std::to_string(evictions->value) + " is outside 1.." +
+                           std::to_string(kMaxEvictions));
+              evictions.reset();
+            }
           } else if (key == "ignoresSigterm") {
             if (auto b = r_.boolean(v, kp, vPath)) a.ignoresSigterm = b->value;
           } else if (key == "result") {
@@ -202,6 +223,21 @@ private:
     if (error && run.present && run.forever)
       r_.error(error->pos, path + ".error",
                "a pod that runs forever never errors: drop error, or give run a length");
+    if (evicted) {
+      a.evicted = evicted->value;
+      if (a.pendingForever || a.unschedulableForever)
+        r_.error(evicted->pos, path + ".evicted",
+                 "an evicted pod is evicted when its pending time ends: give pending a length");
+      if (error)
+        r_.error(evicted->pos, path + ".evicted",
+                 "evicted and error exclude each other: an evicted pod never runs, so it cannot error");
+    }
+    if (evictions) {
+      if (evicted)
+        a.evictions = static_cast<int>(evictions->value);
+      else
+        r_.error(evictions->pos, path + ".evictions", "evictions counts evicted pods: add evicted");
+    }
     return a;
   }
 
@@ -234,7 +270,7 @@ private:
 
   void controller(const YAML::Node& m, ControllerSettings& c) {
     r_.readMap(
-        m, "controller", 1, {"startAt", "transientErrorPattern", "argoVersion"},
+        m, "controller", 1, {"startAt", "transientErrorPattern", "argoVersion", "failedPodRestart"},
         [&](const std::string& key, SourcePos kp, const YAML::Node& v) {
           std::string path = "controller." + key;
           if (key == "startAt") {
@@ -254,9 +290,34 @@ private:
             if (c.transientErrorPattern) checkPattern(*c.transientErrorPattern, path);
           } else if (key == "argoVersion") {
             argoVersion(v, kp, path, c);
+          } else if (key == "failedPodRestart") {
+            if (r_.expectMap(v, kp, path)) failedPodRestart(v, kp, path, c);
           }
         },
         "controller", UnknownKeys::Error);
+  }
+
+  // config/config.go FailedPodRestartConfig: {enabled, maxRestarts}.
+  void failedPodRestart(const YAML::Node& m, SourcePos kp, const std::string& path, ControllerSettings& c) {
+    FailedPodRestart f;
+    f.pos = kp;
+    r_.readMap(
+        m, path, 2, {"enabled", "maxRestarts"},
+        [&](const std::string& key, SourcePos fkp, const YAML::Node& v) {
+          const std::string fPath = path + "." + key;
+          if (key == "enabled") {
+            if (auto b = r_.boolean(v, fkp, fPath)) f.enabled = b->value;
+          } else if (auto n = r_.int64(v, fkp, fPath)) {
+            if (n->value < 0 || n->value > kMaxEvictions)
+              r_.error(n->pos, fPath,
+                       "maxRestarts " + std::to_string(n->value) + " is outside 0.." +
+                           std::to_string(kMaxEvictions));
+            else
+              f.maxRestarts = static_cast<std::int32_t>(n->value);
+          }
+        },
+        "failedPodRestart", UnknownKeys::Error);
+    c.failedPodRestart = f;
   }
 
   // The release to simulate. `argoVersion: 4.0` is a YAML number, read as the text written.

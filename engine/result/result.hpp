@@ -17,6 +17,7 @@ namespace argosim {
 namespace ended_by {
 inline constexpr const char* kExit = "exit";                        // main exited by itself
 inline constexpr const char* kPodError = "pod-error";               // the pod vanished or errored
+inline constexpr const char* kEvicted = "evicted";                  // evicted before main started
 inline constexpr const char* kKubeletDeadline = "kubelet-deadline"; // pod activeDeadlineSeconds
 inline constexpr const char* kExecutorDeadline =
     "executor-deadline"; // ARGO_DEADLINE (maxDuration or workflow)
@@ -55,6 +56,7 @@ struct NodeRecord {
   Nanos startedAt = 0;
   std::optional<Nanos> finishedAt;
   std::optional<int> exitCode;
+  int failedPodRestarts = 0; // pods the controller recreated before main started (failedPodRestart, v4.0+)
   std::optional<std::int64_t> podActiveDeadlineSeconds;
   std::optional<Nanos> executorDeadline;
   std::optional<Nanos> runningAt; // a pod's Pending → Running moment

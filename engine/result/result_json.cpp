@@ -184,6 +184,7 @@ void writeNode(Writer& w, const NodeRecord& n) {
   w.key("endedBy").string(n.endedBy);
   w.key("executorDeadline").optionalSeconds(n.executorDeadline);
   w.key("exitCode").optionalInteger(n.exitCode);
+  if (n.failedPodRestarts > 0) w.key("failedPodRestarts").integer(n.failedPodRestarts); // omitempty, as Argo
   w.key("finishedAt").optionalSeconds(n.finishedAt);
   w.key("id").string(n.id);
   w.key("message").string(n.message);

@@ -47,7 +47,8 @@ struct Node {
   // Simulation facts for the result (not in Argo's NodeStatus).
   std::optional<int> attempt;
   std::string endedBy;
-  int podIndex = -1; // index into the operator's pods, -1 when no pod exists (yet)
+  int podIndex = -1;         // index into the operator's pods, -1 when no pod exists (yet)
+  int failedPodRestarts = 0; // NodeStatus.FailedPodRestarts: pods the controller recreated (failedPodRestart)
 
   bool fulfilled() const { return isFulfilled(phase); }
 };

@@ -74,7 +74,15 @@ const char* nodeTypeName(NodeType type) {
 
 Operator::Operator(const Workflow& workflow, const Scenario& scenario, const Limits& limits,
                    const ArgoProfile& profile)
-    : workflow_(workflow), scenario_(scenario), limits_(limits), profile_(profile) {}
+    : workflow_(workflow), scenario_(scenario), limits_(limits), profile_(profile) {
+  // config/config.go: the controller's failedPodRestart exists from v4.0.0; older controllers have no such
+  // key.
+  if (const auto& f = scenario.controller.failedPodRestart; f && f->enabled && !profile.failedPodRestart)
+    diagnostics_.push_back(Diagnostic{Severity::Warning, f->pos, "controller.failedPodRestart",
+                                      "failedPodRestart is a controller setting from Argo v4.0; Argo " +
+                                          std::string(profile.version) +
+                                          " has none, so an evicted pod fails its node"});
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Nodes
@@ -368,6 +376,7 @@ void Operator::assessPod(Node& node, Pod& pod, bool visibleNow) {
       markNodePhase(node, NodePhase::Error, ending->message, ended_by::kPodError);
       return;
     }
+    if (restartEvictedPod(node, pod, *ending)) return;
     pod.phase = ending->phase;
     if (ending->exitCode) node.exitCode = ending->exitCode;
     // The node finishes when its containers did, not when the controller noticed.
@@ -411,6 +420,31 @@ void Operator::assessPod(Node& node, Pod& pod, bool visibleNow) {
     markNodePhase(node, NodePhase::Failed, std::string("Step exceeded its deadline"),
                   ended_by::kWorkflowDeadline);
   }
+}
+
+// operator.go: podReconciliation on a Failed pod, shouldAutoRestartPod — with the controller's
+// failedPodRestart on (v4.0+), a pod that failed before main started, for a restartable reason
+// (pod_restart.go isRestartableReason: Evicted here), sends its node back to Pending and is deleted; the node
+// gets a new pod (the same name) when it is executed next, in this same reconcile. No retry is used. Past
+// maxRestarts the failure stands.
+bool Operator::restartEvictedPod(Node& node, Pod& pod, const PodEnding& ending) {
+  const auto& config = scenario_.controller.failedPodRestart;
+  if (std::string_view(ending.endedBy) != ended_by::kEvicted || !profile_.failedPodRestart || !config ||
+      !config->enabled || node.failedPodRestarts >= config->maxRestarts)
+    return false;
+  ++node.failedPodRestarts;
+  pod.phase = PodPhase::Failed;
+  pod.nodeIndex = -1; // deleted: no longer reconciled
+  node.podIndex = -1;
+  node.message = "Pod auto-restarting due to Evicted: " + ending.message; // the node stays Pending
+  changed_ = true;
+  const Nanos saved = now_;
+  now_ = ending.at;
+  event(node, "restarted",
+        node.message + " (restart " + std::to_string(node.failedPodRestarts) + " of at most " +
+            std::to_string(config->maxRestarts) + "; no retry used)");
+  now_ = saved;
+  return true;
 }
 
 // operator.go: failNodesWithoutCreatedPodsAfterDeadlineOrShutdown

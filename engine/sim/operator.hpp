@@ -119,6 +119,7 @@ private:
   // failNodesWithoutCreatedPodsAfterDeadlineOrShutdown)
   void podReconciliation(bool podEventsAtNowVisible);
   void assessPod(Node& node, Pod& pod, bool podEventsAtNowVisible);
+  bool restartEvictedPod(Node& node, Pod& pod, const PodEnding& ending);
   void failNodesWithoutCreatedPodsAfterDeadline();
   bool pastWorkflowDeadline() const { return workflowDeadline_ && now_ >= *workflowDeadline_; }
   void markWorkflowPhase(const std::string& phase, const std::string& message);

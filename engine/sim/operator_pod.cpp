@@ -101,6 +101,8 @@ std::optional<ControllerError> Operator::createWorkflowPod(Node& node, const Tem
   pod.createdAt = now_;
   std::string source;
   pod.behaviour = behaviourFor(node, tmpl, stepOrTaskName, &source);
+  // The attempt's first `evictions` pods are evicted; a restarted pod after them runs as the entry says.
+  pod.evicted = pod.behaviour.evicted && node.failedPodRestarts < pod.behaviour.evictions;
   if (NodeOutputs outputs = podOutputs(tmpl, stepOrTaskName, opts.boundaryId, pod.behaviour, &source);
       !outputs.empty())
     podOutputs_[pod.nodeIndex] = std::move(outputs);

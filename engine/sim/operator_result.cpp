@@ -52,6 +52,7 @@ Result Operator::takeResult() {
     rec.startedAt = n.startedAt;
     rec.finishedAt = n.finishedAt;
     rec.exitCode = n.exitCode;
+    rec.failedPodRestarts = n.failedPodRestarts;
     rec.outputs = std::move(n.outputs);
     rec.endedBy = std::move(n.endedBy);
     rec.onExit = n.onExitPod;

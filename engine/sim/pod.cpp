@@ -25,7 +25,7 @@ std::optional<Nanos> Pod::startTime() const {
 }
 
 std::optional<Nanos> Pod::runningAt() const {
-  if (behaviour.pendingForever || behaviour.unschedulableForever) return std::nullopt;
+  if (evicted || behaviour.pendingForever || behaviour.unschedulableForever) return std::nullopt;
   return addSaturating(createdAt, behaviour.pending);
 }
 
@@ -50,6 +50,13 @@ std::optional<PodEnding> Pod::ending() const {
   const auto kubelet = kubeletDeadline();
   const auto executor = executorKillAt();
 
+  // An eviction ends the pod when its pending time ends, unless its deadline came first or at the same
+  // instant (reason DeadlineExceeded, below). Main never started: no exit code.
+  if (evicted && !behaviour.pendingForever && !behaviour.unschedulableForever && behaviour.evicted) {
+    const Nanos at = addSaturating(createdAt, behaviour.pending);
+    if (!kubelet || at < *kubelet)
+      return PodEnding{at, PodPhase::Failed, *behaviour.evicted, std::nullopt, false, ended_by::kEvicted};
+  }
   // The kubelet fails a pod that is still pending when its deadline passes: nothing ran, so no exit code.
   if (kubelet && (!running || *kubelet < *running))
     return PodEnding{*kubelet, PodPhase::Failed,          kKubeletDeadlineMessage, std::nullopt,

@@ -33,11 +33,12 @@ struct Pod {
   std::optional<Nanos> executorDeadline; // ARGO_DEADLINE as virtual time, whole seconds
   PodPhase phase = PodPhase::Pending;
   bool terminatedByController = false;
+  bool evicted = false; // the kubelet evicts it when its pending time ends (behaviour.evicted, for this pod)
   std::string_view failedMessagePrefix = kArgoV41.failedContainerPrefix;
 
   // Kubelet admission (status.startTime): the pod's activeDeadlineSeconds clock starts here.
   std::optional<Nanos> startTime() const;
-  // Pending → Running.
+  // Pending → Running (never for an evicted pod).
   std::optional<Nanos> runningAt() const;
   // The kubelet's deadline kill time, if the pod has one.
   std::optional<Nanos> kubeletDeadline() const;

@@ -13,7 +13,7 @@ const KIND_WORDS = {
 };
 
 export const ENDED_BY = [
-  'exit', 'pod-error', 'kubelet-deadline', 'executor-deadline', 'workflow-deadline', 'timeout', 'pod-creation',
+  'exit', 'pod-error', 'evicted', 'kubelet-deadline', 'executor-deadline', 'workflow-deadline', 'timeout', 'pod-creation',
   'succeeded', 'policy', 'limit', 'expression', 'max-duration', 'backoff-max-duration', 'retry-deadline',
   'config-error', 'children', 'fail-fast', 'omitted', 'skipped', 'suspend', 'invalid-spec',
 ];
@@ -43,6 +43,12 @@ const ran = (n) => {
   return typeof n.finishedAt === 'number' ? n.finishedAt - from : null;
 };
 
+/** What failedPodRestart did for a node, from its count. */
+function restartedLine(node) {
+  const n = node.failedPodRestarts;
+  return `${n} pod${n === 1 ? ' was' : 's were'} evicted before main started and recreated by the controller (failedPodRestart): no retry was used`;
+}
+
 function killStory(node, who, deadlineLine) {
   return [
     deadlineLine,
@@ -62,8 +68,21 @@ const STORIES = {
       `main ran ${r === null ? '?' : duration(r)} and exited by itself at ${moment(node.finishedAt)} → ${exitText(node)}`,
       node.exitCode === 0 ? 'exit 0 → Succeeded' : `non-zero exit → ${node.phase}: ${quote(node.message)}`,
     ];
+    if (node.failedPodRestarts) steps.unshift(restartedLine(node));
     if (node.behaviour) steps.push(`behaviour from ${node.behaviour}`);
     return { title: node.exitCode === 0 ? 'Finished normally' : 'main failed by itself', steps };
+  },
+  evicted(node) {
+    const restarts = node.failedPodRestarts ?? 0;
+    return {
+      title: 'Evicted before main started',
+      steps: [
+        ...(restarts ? [restartedLine(node), `the last pod was evicted too, and that was the last restart allowed (failedPodRestart maxRestarts)`] : []),
+        `at ${moment(node.finishedAt)} the kubelet evicted the pod before main started: ${quote(node.message)} → no exit code`,
+        `node ${node.phase} with the pod's message; a retryStrategy decides what follows (the default retryPolicy OnFailure retries Failed)`,
+        ...(restarts ? [] : ["from Argo v4.0 the controller's failedPodRestart (off by default) would recreate the pod for the same node instead, without using a retry"]),
+      ],
+    };
   },
   'pod-error'(node) {
     return {

@@ -34,7 +34,7 @@ describe('why stories', () => {
   for (const endedBy of ENDED_BY) {
     it(`has a story for endedBy=${endedBy}`, () => {
       const r = structuredClone(seed);
-      const node = r.nodes.find((n) => n.name === (['exit', 'pod-error', 'kubelet-deadline', 'executor-deadline', 'workflow-deadline', 'timeout', 'pod-creation'].includes(endedBy) ? 'wf(1)' : 'wf'));
+      const node = r.nodes.find((n) => n.name === (['exit', 'pod-error', 'evicted', 'kubelet-deadline', 'executor-deadline', 'workflow-deadline', 'timeout', 'pod-creation'].includes(endedBy) ? 'wf(1)' : 'wf'));
       node.endedBy = endedBy;
       node.message = `message for ${endedBy}`;
       r.deadlines.push({ kind: 'workflow', node: '', at: 300 }, { kind: 'timeout', node: node.name, at: 150 });
@@ -47,7 +47,19 @@ describe('why stories', () => {
     });
   }
   it('covers exactly the contract list', () => {
-    expect(ENDED_BY).toHaveLength(21);
+    expect(ENDED_BY).toHaveLength(22);
+  });
+  it('tells an eviction, and the restarts failedPodRestart made before main ran', () => {
+    const r = structuredClone(seed);
+    const node = r.nodes.find((n) => n.name === 'wf(1)');
+    Object.assign(node, { endedBy: 'evicted', message: 'The node was low on resource: memory.', exitCode: null, failedPodRestarts: 0 });
+    const off = story(r, 'wf(1)').steps.join(' ');
+    expect(off).toContain('evicted the pod before main started: “The node was low on resource: memory.” → no exit code');
+    expect(off).toContain('failedPodRestart (off by default) would recreate the pod');
+    node.failedPodRestarts = 3;
+    expect(story(r, 'wf(1)').steps.join(' ')).toContain('3 pods were evicted before main started and recreated by the controller');
+    Object.assign(node, { endedBy: 'exit', exitCode: 0, phase: 'Succeeded', failedPodRestarts: 1 });
+    expect(story(r, 'wf(1)').steps[0]).toBe('1 pod was evicted before main started and recreated by the controller (failedPodRestart): no retry was used');
   });
   it('falls back for unknown values and unknown nodes', () => {
     const r = structuredClone(seed);
