@@ -1,10 +1,10 @@
 // A message about the input: what is wrong (or suspicious), where, and how bad.
 #pragma once
 
+#include "engine/model/source_pos.hpp"
+
 #include <string>
 #include <vector>
-
-#include "engine/model/source_pos.hpp"
 
 namespace argosim {
 

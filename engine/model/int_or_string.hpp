@@ -1,10 +1,10 @@
 // Kubernetes' IntOrString as Argo uses it (limit, factor, activeDeadlineSeconds): `3` and `"3"` both allowed.
 #pragma once
 
+#include "engine/model/source_pos.hpp"
+
 #include <cstdint>
 #include <string>
-
-#include "engine/model/source_pos.hpp"
 
 namespace argosim {
 

@@ -1,11 +1,11 @@
 // A template's (or the workflow's) retryStrategy, kept as written: Argo parses most of it lazily.
 #pragma once
 
-#include <optional>
-#include <string>
-
 #include "engine/model/int_or_string.hpp"
 #include "engine/model/source_pos.hpp"
+
+#include <optional>
+#include <string>
 
 namespace argosim {
 

@@ -1,6 +1,10 @@
 // The parts of an Argo Workflow that shape retries and deadlines.
 #pragma once
 
+#include "engine/model/retry_strategy.hpp"
+#include "engine/model/source_pos.hpp"
+#include "engine/model/template.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -8,14 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/model/retry_strategy.hpp"
-#include "engine/model/source_pos.hpp"
-#include "engine/model/template.hpp"
-
 namespace argosim {
 
 struct Workflow {
-  Located<std::string> name; // metadata.name, or generateName plus a fixed suffix
+  Located<std::string> name;                        // metadata.name, or generateName plus a fixed suffix
   std::optional<Located<std::string>> generateName; // set when the name was generated from it
   Located<std::string> entrypoint;
   std::optional<Located<std::int64_t>> activeDeadlineSeconds;
