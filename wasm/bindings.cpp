@@ -1,22 +1,23 @@
-// The WebAssembly surface: simulate(yamlText) -> JSON text, and version(). Nothing else; the engine does the work.
-#include <emscripten/bind.h>
+// The WebAssembly surface: simulate(yamlText) -> JSON text, and version(). Nothing else; the engine does the
+// work.
+#include "engine/argosim.hpp"
 
+#include <emscripten/bind.h>
 #include <exception>
 #include <new>
 #include <string>
 
-#include "engine/argosim.hpp"
-
 namespace {
 
-// A Result that carries only an internal-error diagnostic, in the contract's own JSON. If even that cannot be built
-// (out of memory), a fixed document of the same shape: JS always receives JSON, never an exception.
+// A Result that carries only an internal-error diagnostic, in the contract's own JSON. If even that cannot be
+// built (out of memory), a fixed document of the same shape: JS always receives JSON, never an exception.
 std::string internalError(const std::string& what) noexcept {
   try {
     argosim::Result result;
     result.workflow.phase = "Error";
     result.workflow.message = "internal error: " + what;
-    result.diagnostics.push_back(argosim::Diagnostic{argosim::Severity::Error, {}, "", result.workflow.message});
+    result.diagnostics.push_back(
+        argosim::Diagnostic{argosim::Severity::Error, {}, "", result.workflow.message});
     return argosim::resultToJson(result);
   } catch (...) {
   }
@@ -42,7 +43,9 @@ std::string simulate(const std::string& yamlText) {
   }
 }
 
-std::string version() { return ARGOSIM_VERSION; }
+std::string version() {
+  return ARGOSIM_VERSION;
+}
 
 } // namespace
 

@@ -40,7 +40,8 @@ void requireRun(const std::optional<AttemptBehaviour>& b, Nanos run, int exitCod
 
 } // namespace
 
-TEST_CASE("command behaviour (simulator-only inference): sleep N then exit M in the shapes Argo examples use") {
+TEST_CASE(
+    "command behaviour (simulator-only inference): sleep N then exit M in the shapes Argo examples use") {
   requireRun(snippet("sleep 120; exit 10"), 120 * kSecond, 10);
   requireRun(snippet("sleep 5; exit 1"), 5 * kSecond, 1);
   requireRun(snippet("sleep 5;exit 1"), 5 * kSecond, 1);
