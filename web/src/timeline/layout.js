@@ -206,11 +206,16 @@ export function layout(result, { collapseIdle = true } = {}) {
       }
       active.push([node.startedAt, stop]);
       if (finished) {
-        const killer = KILLERS[node.endedBy];
+        let killer = KILLERS[node.endedBy];
         const code = node.exitCode ?? null;
         let kind;
         let label;
-        if (killer) {
+        if (node.endedBy === 'evicted') {
+          // the kubelet's eviction, before main started: there is no exit code to show
+          killer = 'kubelet';
+          kind = 'kill';
+          label = 'evicted · kubelet';
+        } else if (killer) {
           kind = 'kill';
           label = `${code ?? 'no exit code'} · ${killer}`;
         } else if (node.endedBy === 'pod-error' || node.phase === 'Error') {

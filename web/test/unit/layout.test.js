@@ -86,6 +86,11 @@ describe('layout of steps', () => {
   it('hatches the killed attempts from their pod deadline', () => {
     expect(L.hatches.find((h) => h.node === 'steps-wf[1].flaky(0)')).toMatchObject({ start: 45, kind: 'pod' });
   });
+  it('marks an eviction as the kubelet ending the pod, without an exit code', () => {
+    const r = structuredClone(seed);
+    Object.assign(r.nodes.find((n) => n.name === 'wf(1)'), { endedBy: 'evicted', exitCode: null, message: 'The node was low on resource: memory.' });
+    expect(layout(r).markers.find((m) => m.node === 'wf(1)')).toMatchObject({ kind: 'kill', killer: 'kubelet', exitCode: null, label: 'evicted · kubelet' });
+  });
   it('names the kubelet as the killer', () => {
     expect(L.markers.find((m) => m.node === 'steps-wf[1].flaky(0)')).toMatchObject({ kind: 'kill', killer: 'kubelet' });
   });
