@@ -152,36 +152,18 @@ private:
           else if (key == "run")
             run = duration(v, kp, vPath, true);
           else if (key == "exit") {
-            exitCode = r_.int64(v, kp, vPath);
-            if (exitCode && (exitCode->value < 0 || exitCode->value > 255)) {
-              r_.error(exitCode->pos, vPath,
-                       "exit code " + std::to_string(exitCode->value) + " is outside 0..255");
-              exitCode.reset();
-            }
+            exitCode = intWithin(v, kp, vPath, "exit code", 0, 255);
           } else if (key == "reason") {
-            reason = r_.string(v, kp, vPath);
-            if (reason && reason->value.empty()) {
-              r_.error(reason->pos, vPath,
-                       "reason is empty: leave it out for \"Error\", or write e.g. OOMKilled");
-              reason.reset();
-            }
+            reason = nonEmptyString(v, kp, vPath,
+                                    "reason is empty: leave it out for \"Error\", or write e.g. OOMKilled");
           } else if (key == "error") {
             error = r_.anyString(v, kp, vPath);
           } else if (key == "evicted") {
-            evicted = r_.string(v, kp, vPath);
-            if (evicted && evicted->value.empty()) {
-              r_.error(evicted->pos, vPath,
-                       "evicted is the pod's status message, e.g. \"The node was low on resource: memory.\"");
-              evicted.reset();
-            }
+            evicted = nonEmptyString(
+                v, kp, vPath,
+                "evicted is the pod's status message, e.g. \"The node was low on resource: memory.\"");
           } else if (key == "evictions") {
-            evictions = r_.int64(v, kp, vPath);
-            if (evictions && (evictions->value < 1 || evictions->value > kMaxEvictions)) {
-              r_.error(evictions->pos, vPath,
-                       "evictions " + std::to_string(evictions->value) + " is outside 1.." +
-                           std::to_string(kMaxEvictions));
-              evictions.reset();
-            }
+            evictions = intWithin(v, kp, vPath, "evictions", 1, kMaxEvictions);
           } else if (key == "ignoresSigterm") {
             if (auto b = r_.boolean(v, kp, vPath)) a.ignoresSigterm = b->value;
           } else if (key == "result") {
@@ -239,6 +221,30 @@ private:
         r_.error(evictions->pos, path + ".evictions", "evictions counts evicted pods: add evicted");
     }
     return a;
+  }
+
+  // An integer in lo..hi; outside, an error at the value ("<label> N is outside lo..hi") and nothing.
+  std::optional<Located<std::int64_t>> intWithin(const YAML::Node& v, SourcePos kp, const std::string& path,
+                                                 const std::string& label, std::int64_t lo, std::int64_t hi) {
+    auto n = r_.int64(v, kp, path);
+    if (n && (n->value < lo || n->value > hi)) {
+      r_.error(n->pos, path,
+               label + " " + std::to_string(n->value) + " is outside " + std::to_string(lo) + ".." +
+                   std::to_string(hi));
+      n.reset();
+    }
+    return n;
+  }
+
+  // A string that says something; an empty one is an error at the value, with `whenEmpty`, and nothing.
+  std::optional<Located<std::string>> nonEmptyString(const YAML::Node& v, SourcePos kp,
+                                                     const std::string& path, const std::string& whenEmpty) {
+    auto text = r_.string(v, kp, path);
+    if (text && text->value.empty()) {
+      r_.error(text->pos, path, whenEmpty);
+      text.reset();
+    }
+    return text;
   }
 
   // `parameters: {name: value}`: output parameter values, as the executor would read them. Whether the
@@ -307,13 +313,8 @@ private:
           const std::string fPath = path + "." + key;
           if (key == "enabled") {
             if (auto b = r_.boolean(v, fkp, fPath)) f.enabled = b->value;
-          } else if (auto n = r_.int64(v, fkp, fPath)) {
-            if (n->value < 0 || n->value > kMaxEvictions)
-              r_.error(n->pos, fPath,
-                       "maxRestarts " + std::to_string(n->value) + " is outside 0.." +
-                           std::to_string(kMaxEvictions));
-            else
-              f.maxRestarts = static_cast<std::int32_t>(n->value);
+          } else if (auto n = intWithin(v, fkp, fPath, "maxRestarts", 0, kMaxEvictions)) {
+            f.maxRestarts = static_cast<std::int32_t>(n->value);
           }
         },
         "failedPodRestart", UnknownKeys::Error);
