@@ -24,9 +24,14 @@ std::optional<Nanos> Pod::startTime() const {
   return addSaturating(createdAt, behaviour.unschedulable);
 }
 
-std::optional<Nanos> Pod::runningAt() const {
-  if (evicted || behaviour.pendingForever || behaviour.unschedulableForever) return std::nullopt;
+std::optional<Nanos> Pod::pendingEndsAt() const {
+  if (behaviour.pendingForever || behaviour.unschedulableForever) return std::nullopt;
   return addSaturating(createdAt, behaviour.pending);
+}
+
+std::optional<Nanos> Pod::runningAt() const {
+  if (evicted) return std::nullopt;
+  return pendingEndsAt();
 }
 
 std::optional<Nanos> Pod::kubeletDeadline() const {
@@ -52,11 +57,8 @@ std::optional<PodEnding> Pod::ending() const {
 
   // An eviction ends the pod when its pending time ends, unless its deadline came first or at the same
   // instant (reason DeadlineExceeded, below). Main never started: no exit code.
-  if (evicted && !behaviour.pendingForever && !behaviour.unschedulableForever && behaviour.evicted) {
-    const Nanos at = addSaturating(createdAt, behaviour.pending);
-    if (!kubelet || at < *kubelet)
-      return PodEnding{at, PodPhase::Failed, *behaviour.evicted, std::nullopt, false, ended_by::kEvicted};
-  }
+  if (const auto at = pendingEndsAt(); evicted && behaviour.evicted && at && (!kubelet || *at < *kubelet))
+    return PodEnding{*at, PodPhase::Failed, *behaviour.evicted, std::nullopt, false, ended_by::kEvicted};
   // The kubelet fails a pod that is still pending when its deadline passes: nothing ran, so no exit code.
   if (kubelet && (!running || *kubelet < *running))
     return PodEnding{*kubelet, PodPhase::Failed,          kKubeletDeadlineMessage, std::nullopt,

@@ -38,6 +38,8 @@ struct Pod {
 
   // Kubelet admission (status.startTime): the pod's activeDeadlineSeconds clock starts here.
   std::optional<Nanos> startTime() const;
+  // The end of the scenario's pending time: Running from then, or evicted then.
+  std::optional<Nanos> pendingEndsAt() const;
   // Pending → Running (never for an evicted pod).
   std::optional<Nanos> runningAt() const;
   // The kubelet's deadline kill time, if the pod has one.

@@ -102,11 +102,9 @@ TEST_CASE("failedPodRestart: a pod failed by its activeDeadlineSeconds while Pen
 }
 
 TEST_CASE("failedPodRestart exists from v4.0.0 (config/config.go); v3.7 has none and says so") {
-  const std::string config = "{argoVersion: VERSION, failedPodRestart: {enabled: true}}";
-  auto under = [&](const std::string& version) {
-    std::string c = config;
-    c.replace(c.find("VERSION"), 7, version);
-    return simulateText(evictedWorkflow(c, 1));
+  auto under = [](const std::string& version) {
+    return simulateText(
+        evictedWorkflow("{argoVersion: " + version + ", failedPodRestart: {enabled: true}}", 1));
   };
   const Result v40 = under("v4.0");
   CHECK(node(v40, "wf(0)").phase == "Succeeded");
