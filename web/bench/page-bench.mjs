@@ -123,6 +123,12 @@ const firstTimeline = () =>
     mo.observe(document.documentElement, { attributes: true, subtree: true, childList: true });
   });
 
+// The page's first paint in ms after navigation start, once Chromium has reported it (after the frame).
+async function firstPaint(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+}
+
 // ---- timings in headless Chromium against vite preview
 const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 const base = `http://127.0.0.1:${PORT}/`;
@@ -149,11 +155,7 @@ try {
     const first = await page.evaluate(firstTimeline);
     loads.push(first.at);
     // the build put this example's first view into the HTML: its timeline is in the first paint
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0); // reported after the frame
-    const painted = await page.evaluate(() =>
-      document.getElementById('app').dataset.firstView === 'replaced' ? performance.getEntriesByName('first-contentful-paint')[0]?.startTime : null,
-    );
-    if (typeof painted === 'number') firstPaints.push(painted);
+    if (await page.evaluate(() => document.getElementById('app').dataset.firstView === 'replaced')) firstPaints.push(await firstPaint(page));
     // keystroke → redraw: typing (includes the 250 ms debounce) and Ctrl+Enter (engine + render only)
     // The listeners are in place before the key is pressed (an evaluate still on its way could miss the keydown
     // and time the page's age instead).
@@ -227,7 +229,7 @@ try {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
       await page.goto(`${base}${hash}`);
       slow[kind].push(await page.evaluate(firstTimeline).then((r) => r.at));
-      if (kind === 'example') slowPaints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime));
+      if (kind === 'example') slowPaints.push(await firstPaint(page));
       await ctx.close();
     }
   }
@@ -241,8 +243,7 @@ try {
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><svg width="600" height="40"><rect width="300" height="20"/></svg>' }),
     );
     await page.goto(`${base}__floor.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    floor.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+    floor.push(await firstPaint(page));
     await ctx.close();
   }
   // What painting this page costs by itself here: index.html without its scripts (the first view, if the build
@@ -256,8 +257,7 @@ try {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
       const page = await ctx.newPage();
       await page.goto(`${base}__static-first-view.html#example/maxduration-143-kill`);
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-      statics.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      statics.push(await firstPaint(page));
       await ctx.close();
     }
   } finally {
